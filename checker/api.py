@@ -1,0 +1,136 @@
+"""The public API: the same core for the CLI, the HTTP service and tests. No printing, no exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.checks.pack import RulePack, load_pack
+from checker.config import Config
+from checker.engine import Engine
+from checker.intake.errors import InputError
+from checker.intake.fields import AliasTable, load_alias_table
+from checker.intake.gate import Limits
+from checker.intake.reader import SUPPORTED_SUFFIXES, read_bytes
+from checker.model import FileError, Record, RecordReport, Report
+from checker.nlp.analysis import TextAnalyzer
+from checker.nlp.lexicon import load_lexicons
+
+
+@dataclass
+class Checker:
+    """Everything loaded once: alias table, rule pack, lexicons, analyzer."""
+
+    config: Config = field(default_factory=Config)
+
+    def __post_init__(self):
+        self.fields: AliasTable = load_alias_table(tuple(self.config.fields))
+        self.pack: RulePack = load_pack(self.config.rules, known_fields=set(self.fields.names))
+        self.lexicons = load_lexicons(tuple(self.config.lexicon_dirs), self.config.lexicons)
+        self.analyzer = TextAnalyzer(self.lexicons)
+        self.engine = Engine(self.pack, self.analyzer, self.fields, set(self.config.disable))
+        lim = self.config.limits
+        self.limits = Limits(
+            max_file_bytes=lim.max_file_mb * 1024 * 1024,
+            max_total_uncompressed=lim.max_total_uncompressed_mb * 1024 * 1024,
+            max_member_uncompressed=lim.max_member_uncompressed_mb * 1024 * 1024,
+            max_compression_ratio=lim.max_compression_ratio,
+            max_rows=lim.max_rows,
+            seconds_per_file=lim.seconds_per_file,
+            memory_mb_per_file=lim.memory_mb_per_file,
+        )
+
+    # ---------------------------------------------------------------- reading
+    def read_bytes(self, data: bytes, source: str) -> list[Record]:
+        return read_bytes(data, source, self.fields, self.limits)
+
+    def read_file(self, path: str | Path) -> list[Record]:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError("unreadable", f"文件无法读取:{exc.strerror or exc}") from exc
+        return self.read_bytes(data, str(path))
+
+    # ---------------------------------------------------------------- checking
+    def audit_record(self, record: Record) -> RecordReport:
+        return self.engine.check(record)
+
+    def audit_bytes(self, data: bytes, source: str) -> Report:
+        report = Report(rule_pack=self.pack.label)
+        self._audit_one(report, source, lambda: self.read_bytes(data, source))
+        return finish(report)
+
+    def audit_paths(self, paths: Iterable[str | Path]) -> Report:
+        report = Report(rule_pack=self.pack.label)
+        for path in expand_paths(paths, report):
+            self._audit_one(report, str(path), lambda p=path: self.read_file(p))
+        return finish(report)
+
+    def _audit_one(self, report: Report, source: str, read) -> None:
+        try:
+            records = read()
+        except InputError as exc:
+            report.errors.append(FileError(source=source, code=exc.code, message=exc.message))
+            return
+        except Exception as exc:  # a parser bug must not take the batch down
+            report.errors.append(
+                FileError(
+                    source=source,
+                    code="internal-error",
+                    message=f"读取时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}",
+                )
+            )
+            return
+        report.records.extend(self.audit_record(r) for r in records)
+
+
+def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
+    """Files, folders (recursive, supported types only, in name order) and globs; missing ones become errors."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not p.name.startswith(("~$", "."))
+                )
+            )
+        elif path.is_file():
+            out.append(path)
+        elif any(ch in str(raw) for ch in "*?["):
+            matches = sorted(p for p in Path().glob(str(raw)) if p.is_file())
+            if not matches:
+                report.errors.append(
+                    FileError(source=str(raw), code="not-found", message="没有文件匹配这个通配符")
+                )
+            out.extend(matches)
+        else:
+            report.errors.append(FileError(source=str(raw), code="not-found", message="文件或目录不存在"))
+    return out
+
+
+def finish(report: Report) -> Report:
+    """Summary figures every report format shows."""
+    by_rule: dict[str, int] = {}
+    for rec in report.records:
+        for f in rec.findings:
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    passed = sum(1 for r in report.records if r.verdict == "合格")
+    report.summary = {
+        "records": len(report.records),
+        "errors": len(report.errors),
+        "findings": sum(by_rule.values()),
+        "passed": passed,
+        "pass_rate": round(passed / len(report.records), 3) if report.records else 0.0,
+        "by_rule": dict(sorted(by_rule.items(), key=lambda kv: -kv[1])),
+        "verdicts": {
+            v: sum(1 for r in report.records if r.verdict == v) for v in ("合格", "需修改", "不合格")
+        },
+    }
+    return report

@@ -1,0 +1,180 @@
+"""What every check kind shares: the rule model, the context a check sees, the registry.
+
+A rule is data (rules/*.yaml): id, kind, severity, fields in scope, params,
+message and suggestion templates, examples. A check kind is a small function
+that turns (rule, record context) into findings. Kinds register themselves
+here with the pydantic model of their params, so an unknown param is an error
+when the pack is loaded, not a silent no-op.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.intake.fields import AliasTable
+from checker.model import Finding, Record, Severity
+from checker.nlp.analysis import TextAnalyzer
+from checker.nlp.points import Span, split_points
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fires: list[str | dict[str, str]] = Field(default_factory=list)
+    passes: list[str | dict[str, str]] = Field(default_factory=list)
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    kind: str
+    description: str
+    severity: Severity = Severity.warning
+    fields: list[str] = Field(default_factory=list)
+    params: dict = Field(default_factory=dict)
+    message: str
+    suggestion: str = ""
+    examples: Examples = Field(default_factory=Examples)
+    enabled: bool = True
+
+
+class Settings(BaseModel):
+    """Pack-wide settings: what counts as a placeholder, scoring weights."""
+
+    model_config = ConfigDict(extra="forbid")
+    placeholders: list[str] = Field(
+        default_factory=lambda: [
+            "无",
+            "/",
+            "\\",
+            "——",
+            "—",
+            "-",
+            "--",
+            "待填",
+            "略",
+            "见附件",
+            "暂无",
+            "同上",
+            "N/A",
+            "NA",
+            "null",
+            "none",
+            "空",
+            "待补充",
+            "未填",
+            "……",
+            "...",
+            "。",
+        ]
+    )
+    hint_prefixes: list[str] = Field(
+        default_factory=lambda: [
+            "请填写",
+            "请输入",
+            "请简述",
+            "请描述",
+            "请在此",
+            "点击此处",
+            "单击此处",
+            "在此输入",
+            "此处填写",
+            "(请填写",
+            "(请填写",
+            "请列明",
+            "请说明",
+            "填写说明",
+        ]
+    )
+    severity_weights: dict[str, int] = Field(default_factory=lambda: {"error": 20, "warning": 8, "info": 2})
+    pass_score: int = 85
+    revise_score: int = 60
+
+
+@dataclass
+class CheckContext:
+    record: Record
+    analyzer: TextAnalyzer
+    settings: Settings
+    fields: AliasTable
+    _points: dict[str, list[Span]] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        return self.record.text(key)
+
+    def points(self, key: str) -> list[Span]:
+        if key not in self._points:
+            self._points[key] = split_points(self.text(key))
+        return self._points[key]
+
+    def is_placeholder(self, key: str) -> bool:
+        return is_placeholder(self.text(key), self.settings)
+
+    def field_name(self, key: str) -> str:
+        return self.fields.name(key)
+
+
+_BLANK = re.compile(r"[\s\u3000_＿]+")
+
+
+def is_placeholder(text: str, settings: Settings) -> bool:
+    """Empty, a placeholder word ("无", "/", "待填"), or the template's own hint text ("请填写……")."""
+    compact = _BLANK.sub("", text or "")
+    if not compact:
+        return True
+    if compact.lower() in {p.lower() for p in settings.placeholders}:
+        return True
+    stripped = compact.strip("()()【】[]")
+    return any(stripped.startswith(h.strip("()()")) for h in settings.hint_prefixes)
+
+
+def finding(rule: Rule, key: str, text: str, start: int, end: int, **values) -> Finding:
+    """A finding with the rule's message and suggestion filled in from the offending text."""
+    fmt = _SafeDict(values)
+    fmt.setdefault("text", text[start:end])
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        field=key,
+        start=start,
+        end=end,
+        text=text[start:end],
+        message=rule.message.format_map(fmt),
+        suggestion=rule.suggestion.format_map(fmt),
+    )
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):  # a template may name a value a check did not give
+        return "{" + key + "}"
+
+
+CheckFn = Callable[[Rule, BaseModel, CheckContext], list[Finding]]
+
+
+@dataclass
+class CheckKind:
+    name: str
+    params: type[BaseModel]
+    run: CheckFn
+    doc: str = ""
+    # whether the check reads one field's text (string examples go to the first field in scope)
+    field_scoped: bool = True
+
+
+REGISTRY: dict[str, CheckKind] = {}
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check_kind(name: str, params: type[BaseModel] = NoParams, field_scoped: bool = True):
+    def register(fn: CheckFn) -> CheckFn:
+        REGISTRY[name] = CheckKind(name, params, fn, (fn.__doc__ or "").strip(), field_scoped)
+        return fn
+
+    return register

@@ -1,0 +1,358 @@
+"""Word (.docx/.docm/.dotx) -> one Record.
+
+Reads the main document part's XML directly (not python-docx's object model)
+so that content controls, tracked insertions, .docm files and malformed
+tables are read the same way: text of insertions and content controls is kept,
+deletions and the fallback copies of drawings are skipped. Headers, footers
+and the document title are never field values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from checker.intake.errors import InputError
+from checker.intake.fields import AliasTable
+from checker.intake.grid import FoundValue, Grid, GridCell, read_form, split_inline_pairs
+from checker.intake.ooxml import Package
+from checker.model import FieldValue, Location, Record
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_SKIP = {w("del"), w("moveFrom"), w("rPr"), w("pPr"), f"{{{MC}}}Fallback", w("instrText"), w("delText")}
+# Wingdings / Symbol code points Word uses for ticked and empty boxes.
+_SYMBOLS = {
+    "F0FE": "☑",
+    "F0FD": "☒",
+    "F078": "☒",
+    "F052": "☑",
+    "F0A8": "□",
+    "F06F": "□",
+    "F0A3": "□",
+    "F053": "☒",
+}
+_HEADER_WORDS = (
+    "序号",
+    "项目",
+    "内容",
+    "措施",
+    "标准",
+    "时间",
+    "负责",
+    "目标",
+    "完成",
+    "事项",
+    "计划",
+    "备注",
+    "编号",
+)
+_MAX_NESTING = 8
+
+
+@dataclass
+class Styles:
+    names: dict[str, str] = field(default_factory=dict)  # styleId -> lower-case name
+    outline: dict[str, int] = field(default_factory=dict)
+    bold: set[str] = field(default_factory=set)
+
+    def is_heading(self, style_id: str) -> bool:
+        name = self.names.get(style_id, style_id.lower())
+        return (
+            name.startswith(("heading", "title", "标题", "subtitle"))
+            or style_id in self.outline
+            or bool(re.match(r"^heading ?\d", name))
+        )
+
+
+def read_styles(pkg: Package, main: str) -> Styles:
+    styles = Styles()
+    for rel_type, target in pkg.relationships(main).values():
+        if rel_type.endswith("/styles") and pkg.has(target):
+            root = pkg.xml(target)
+            for st in root.iter(w("style")):
+                sid = st.get(w("styleId"), "")
+                name = st.find(w("name"))
+                styles.names[sid] = (name.get(w("val"), "") if name is not None else "").lower()
+                lvl = st.find(f"{w('pPr')}/{w('outlineLvl')}")
+                if lvl is not None and lvl.get(w("val"), "9").isdigit() and int(lvl.get(w("val"), "9")) < 9:
+                    styles.outline[sid] = int(lvl.get(w("val")))
+                if st.find(f"{w('rPr')}/{w('b')}") is not None:
+                    styles.bold.add(sid)
+    return styles
+
+
+def run_text(element: etree._Element) -> str:
+    """Visible text under an element: insertions and content controls in, deletions out."""
+    out: list[str] = []
+    stack = [iter([element])]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == w("t"):
+            out.append(node.text or "")
+        elif tag == w("tab"):
+            out.append("\t")
+        elif tag in (w("br"), w("cr")):
+            out.append("\n")
+        elif tag == w("sym"):
+            out.append(_SYMBOLS.get((node.get(w("char")) or "").upper()[-4:], "□"))
+        elif tag == w("tbl"):
+            continue  # nested tables are read as tables, not as paragraph text
+        else:
+            stack.append(iter(node))
+    return "".join(out)
+
+
+def paragraph_is_bold(p: etree._Element, styles: Styles) -> bool:
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    style_bold = style is not None and style.get(w("val"), "") in styles.bold
+    runs = [r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        b = r.find(f"{w('rPr')}/{w('b')}")
+        if b is None and not style_bold:
+            return False
+        if b is not None and b.get(w("val"), "true") in ("0", "false"):
+            return False
+    return True
+
+
+def paragraph_style(p: etree._Element) -> str:
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    return style.get(w("val"), "") if style is not None else ""
+
+
+def block_children(container: etree._Element):
+    """Paragraphs and tables in document order, looking through content controls and custom XML."""
+    for child in container:
+        tag = child.tag
+        if tag in (w("p"), w("tbl")):
+            yield child
+        elif tag in (w("sdt"), w("customXml"), w("ins"), w("smartTag")):
+            inner = child.find(w("sdtContent")) if tag == w("sdt") else child
+            if inner is not None:
+                yield from block_children(inner)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _row_cells(tr: etree._Element):
+    for child in tr:
+        if child.tag == w("tc"):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if inner is not None:
+                yield from _row_cells(inner)
+
+
+def _table_rows(tbl: etree._Element):
+    for child in tbl:
+        if child.tag == w("tr"):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if inner is not None:
+                yield from _table_rows(inner)
+
+
+def cell_text(tc: etree._Element, styles: Styles, depth: int) -> tuple[str, bool]:
+    lines: list[str] = []
+    bold = True
+    any_text = False
+    for block in block_children(tc):
+        if block.tag == w("p"):
+            text = run_text(block)
+            lines.append(text)
+            if text.strip():
+                any_text = True
+                bold = bold and paragraph_is_bold(block, styles)
+        elif depth < _MAX_NESTING:
+            lines.extend(table_as_lines(block, styles, depth + 1))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines), bold and any_text
+
+
+def table_grid(tbl: etree._Element, styles: Styles, table_no: int, depth: int = 0) -> Grid:
+    rows: list[list[GridCell]] = []
+    open_vmerge: dict[int, GridCell] = {}
+    for r, tr in enumerate(_table_rows(tbl)):
+        row: list[GridCell] = []
+        col = 0
+        before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
+        if before is not None and (before.get(w("val")) or "0").isdigit():
+            col = int(before.get(w("val")))
+        for tc in _row_cells(tr):
+            props = tc.find(w("tcPr"))
+            span = 1
+            vmerge = None
+            if props is not None:
+                gs = props.find(w("gridSpan"))
+                if gs is not None and (gs.get(w("val")) or "1").isdigit():
+                    span = max(1, min(int(gs.get(w("val"))), 64))
+                vm = props.find(w("vMerge"))
+                if vm is not None:
+                    vmerge = vm.get(w("val"), "continue")
+            if vmerge == "continue" and col in open_vmerge:
+                above = open_vmerge[col]
+                above.rowspan = r - above.row + 1
+                col += span
+                continue
+            text, bold = cell_text(tc, styles, depth)
+            cell = GridCell(
+                text=text,
+                row=r,
+                col=col,
+                ref=f"表{table_no} 第{r + 1}行第{col + 1}列",
+                colspan=span,
+                bold=bold,
+            )
+            if vmerge == "restart":
+                open_vmerge[col] = cell
+            else:
+                open_vmerge.pop(col, None)
+            row.append(cell)
+            col += span
+        rows.append(row)
+    return Grid.build(rows)
+
+
+def table_as_lines(tbl: etree._Element, styles: Styles, depth: int = 0) -> list[str]:
+    """A plan table as text: header row left out, each other row one line, cells joined by a space."""
+    grid = table_grid(tbl, styles, 0, depth)
+    rows = [[c.text.replace("\n", " ").strip() for c in row] for row in grid.rows]
+    rows = [r for r in rows if any(r)]
+    if len(rows) >= 2 and _looks_like_header(rows[0], grid.rows[0]):
+        rows = rows[1:]
+    return [" ".join(c for c in r if c) for r in rows]
+
+
+def _looks_like_header(texts: list[str], cells: list[GridCell]) -> bool:
+    if not all(texts) or any(len(t) > 10 for t in texts):
+        return False
+    return any(c.bold for c in cells) or any(word in t for t in texts for word in _HEADER_WORDS)
+
+
+# ---------------------------------------------------------------- the body
+
+
+@dataclass
+class _Collector:
+    table: AliasTable
+    source: str
+    values: dict[str, FieldValue] = field(default_factory=dict)
+
+    def put(self, key: str, text: str, where: str, label: str) -> None:
+        text = text.strip("\n")
+        current = self.values.get(key)
+        # The first place a field is filled wins; an empty earlier label is replaced.
+        if current is None or (not current.text.strip() and text.strip()):
+            self.values[key] = FieldValue(
+                text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
+            )
+
+    def put_found(self, found: list[FoundValue]) -> None:
+        for f in found:
+            self.put(f.key, f.text, f.ref, f.label)
+
+
+def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
+    style = paragraph_style(p)
+    if style and styles.is_heading(style):
+        return True
+    if p.find(f"{w('pPr')}/{w('outlineLvl')}") is not None:
+        return True
+    stripped = text.strip()
+    if len(stripped) > 30 or re.search(r"[,，。；;]", stripped):
+        return False
+    if paragraph_is_bold(p, styles):
+        return True
+    return bool(re.match(r"^[一二三四五六七八九十]+[、.．]", stripped))
+
+
+def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
+    main = pkg.main_part()
+    if main is None or not pkg.has(main):
+        raise InputError("not-docx", "不是 Word 文档:找不到正文部分")
+    root = pkg.xml(main)
+    body = root.find(w("body"))
+    if body is None:
+        raise InputError("not-docx", "不是 Word 文档:正文为空")
+    styles = read_styles(pkg, main)
+    out = _Collector(table, source)
+    section: str | None = None
+    section_label = ""
+    section_lines: list[str] = []
+    section_where = ""
+    paragraph_no = 0
+    table_no = 0
+
+    def close_section() -> None:
+        nonlocal section, section_lines
+        if section is not None:
+            while section_lines and not section_lines[-1].strip():
+                section_lines.pop()
+            out.put(section, "\n".join(section_lines), section_where, section_label)
+        section, section_lines = None, []
+
+    for block in block_children(body):
+        if block.tag == w("tbl"):
+            table_no += 1
+            grid = table_grid(block, styles, table_no)
+            found = read_form(grid, table)
+            if section is not None and len(found) < 2:
+                section_lines.extend(table_as_lines(block, styles))
+                continue
+            close_section()
+            out.put_found(found)
+            continue
+        paragraph_no += 1
+        text = run_text(block)
+        if not text.strip():
+            continue
+        where = f"第{paragraph_no}段"
+        stripped = text.strip()
+        title_key = table.lookup(stripped) if len(stripped) <= 30 else None
+        if title_key:
+            close_section()
+            section, section_label, section_where = title_key, stripped, where
+            continue
+        pairs = split_inline_pairs(text, table)
+        if pairs:
+            if len(pairs) == 1 and not pairs[0][2].strip():
+                close_section()
+                section, section_label, section_where = pairs[0][0], pairs[0][1], where
+                continue
+            for key, label, value in pairs:
+                out.put(key, value, where, label)
+            continue
+        if _is_section_title(block, text, styles):
+            close_section()
+            continue
+        if section is not None:
+            section_lines.append(text)
+    close_section()
+    if not out.values:
+        raise InputError(
+            "no-fields", "没有识别出任何面谈记录字段:文件可能不是面谈记录模板(可用 checker fields 查看)"
+        )
+    return [Record(source=source, fields=out.values)]

@@ -1,0 +1,128 @@
+"""Label -> canonical field key, driven by the alias table in rules/fields.yaml."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker.resources import data_path
+
+# Marks templates put on labels that say nothing about which field it is.
+_REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
+_BRACKETED_HINT = re.compile(r"[（(【\[][^）)】\]]{0,20}[)）】\]]")
+_NOISE = re.compile(r"[\s*＊※★☆:：_＿·•●.。、\u200b-\u200f\ufeff]+")
+_LEADING_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])"
+)
+
+
+def fold(text: str) -> str:
+    """Full-width -> half-width, compatibility forms folded (NFKC keeps CJK as is)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalize_label(text: str) -> str:
+    label = fold(text).strip()
+    label = _LEADING_NUMBER.sub("", label)
+    label = _REQUIRED_MARK.sub("", label)
+    label = _NOISE.sub("", label)
+    return label
+
+
+@dataclass
+class AliasTable:
+    aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
+    names: dict[str, str] = field(default_factory=dict)  # key -> display name (Chinese)
+    required: list[str] = field(default_factory=list)
+
+    def add(self, key: str, aliases: list[str], name: str | None = None) -> None:
+        self.names.setdefault(key, name or (aliases[0] if aliases else key))
+        if name:
+            self.names[key] = name
+        for alias in [key, *aliases]:
+            self.aliases[normalize_label(str(alias))] = key
+
+    def extend_from_file(self, path: Path) -> None:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict) or not isinstance(data.get("fields", {}), dict):
+            raise ValueError(f"{path}: 字段别名表格式不对,应为 fields: {{键: {{aliases: [...]}}}}")
+        for key, spec in (data.get("fields") or {}).items():
+            spec = spec or {}
+            if isinstance(spec, list):
+                spec = {"aliases": spec}
+            self.add(str(key), [str(a) for a in spec.get("aliases", [])], spec.get("name"))
+        if data.get("required"):
+            self.required = [str(k) for k in data["required"]]
+
+    def lookup(self, label: str) -> str | None:
+        """The canonical key a label names, or None when it names no known field."""
+        if not label or len(label) > 40:
+            return None
+        norm = normalize_label(label)
+        if not norm or len(norm) > 24:
+            return None
+        for candidate in _candidates(norm):
+            key = self.aliases.get(candidate)
+            if key:
+                return key
+        return self._prefix_match(norm)
+
+    def _prefix_match(self, norm: str) -> str | None:
+        # "面谈地点说明", "员工签字日期": the longest alias the label starts with,
+        # when what follows is only a hint word, never another name ("员工绩效面谈记录表").
+        best = None
+        for alias, key in self.aliases.items():
+            if len(alias) >= 2 and norm.startswith(alias) and norm[len(alias) :] in _HINT_SUFFIXES:
+                if best is None or len(alias) > len(best[0]):
+                    best = (alias, key)
+        return best[1] if best else None
+
+    def name(self, key: str) -> str:
+        return self.names.get(key, key)
+
+
+_HINT_SUFFIXES = {
+    "日期",
+    "时间",
+    "签字",
+    "签名",
+    "及日期",
+    "和日期",
+    "年月日",
+    "情况",
+    "内容",
+    "描述",
+    "说明",
+    "栏",
+    "事项",
+    "意见",
+    "记录",
+    "签字日期",
+    "签名日期",
+    "确认",
+}
+
+
+def _candidates(norm: str) -> list[str]:
+    out = [norm]
+    stripped = _BRACKETED_HINT.sub("", norm)
+    if stripped != norm:
+        out.append(stripped)
+    for sep in ("/", "及", "和"):
+        if sep in stripped:
+            out.append(stripped.split(sep, 1)[0])
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_alias_table(extra: tuple[str, ...] = ()) -> AliasTable:
+    table = AliasTable()
+    table.extend_from_file(data_path("rules") / "fields.yaml")
+    for path in extra:
+        table.extend_from_file(Path(path))
+    return table

@@ -1,0 +1,160 @@
+"""Reading label/value forms out of a grid of cells.
+
+Word tables and Excel form sheets are both grids: rows of cells, some merged.
+The parsers turn their format into `GridCell`s (merged cells once, at their
+top-left position) and this module finds which cells are labels and where
+their values are:
+
+- label beside value ("姓名 | 张三 | 部门 | 技术部"), any number of pairs a row;
+- label above value (a row of labels over a row of values);
+- a label merged over several rows, each row holding one more line of value;
+- label and value in one cell ("面谈地点:3楼会议室", several pairs a line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.intake.fields import AliasTable, fold
+
+# "标签:值" — the label is short and has no colon of its own.
+_INLINE_PAIR = re.compile(r"(?:^|(?<=[\s\u3000]))([^\s\u3000:：]{1,16}?)\s*[:：]")
+
+
+@dataclass
+class GridCell:
+    text: str
+    row: int
+    col: int
+    ref: str  # "R3C2" (Word) or "B5" (Excel)
+    rowspan: int = 1
+    colspan: int = 1
+    bold: bool = False
+
+
+@dataclass
+class FoundValue:
+    key: str
+    text: str
+    ref: str
+    label: str
+
+
+@dataclass
+class Grid:
+    rows: list[list[GridCell]]
+    # (row, col) -> the cell covering it, including the covered parts of merged cells
+    covering: dict[tuple[int, int], GridCell] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, rows: list[list[GridCell]]) -> Grid:
+        covering = {}
+        for row in rows:
+            for cell in row:
+                for r in range(cell.row, cell.row + cell.rowspan):
+                    for c in range(cell.col, cell.col + cell.colspan):
+                        covering[(r, c)] = cell
+        return cls(rows=rows, covering=covering)
+
+
+def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str]] | None:
+    """["面谈地点:3楼会议室"] -> [(key, label, value)], or None when the text is not label:value.
+
+    Several pairs may share a line ("姓名:张三    部门:技术部"); each value ends
+    where the next known label starts. A first line that is only "标签:" takes
+    the following lines as its value.
+    """
+    lines = text.split("\n")
+    first = lines[0]
+    hits = [
+        (m.start(1), m.end(), m.group(1))
+        for m in _INLINE_PAIR.finditer(first)
+        if table.lookup(m.group(1)) and _label_like(m.group(1))
+    ]
+    if not hits or first[: hits[0][0]].strip():
+        return None
+    pairs = []
+    for i, (_start, value_start, label) in enumerate(hits):
+        value_end = hits[i + 1][0] if i + 1 < len(hits) else len(first)
+        value = first[value_start:value_end].strip()
+        pairs.append([table.lookup(label), label, value])
+    if len(lines) > 1:
+        rest = "\n".join(lines[1:]).strip("\n")
+        last = pairs[-1]
+        last[2] = f"{last[2]}\n{rest}" if last[2] else rest
+    return [tuple(p) for p in pairs]
+
+
+def _label_like(label: str) -> bool:
+    # A date such as "15:00" or a sentence fragment is not a label.
+    return not re.search(r"\d{1,2}$", label) and not re.search(r"[,，。；;]", label)
+
+
+def label_key(cell: GridCell | None, table: AliasTable) -> str | None:
+    if cell is None or not cell.text.strip() or "\n" in cell.text.strip():
+        return None
+    return table.lookup(cell.text)
+
+
+def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
+    """All label/value pairs of a form grid, in reading order."""
+    found: list[FoundValue] = []
+    used: set[int] = set()  # id() of cells already taken as a value
+
+    def take(key: str, cell: GridCell | None, label: str) -> None:
+        text = cell.text if cell is not None and id(cell) not in used else ""
+        ref = cell.ref if cell is not None else ""
+        if cell is not None:
+            used.add(id(cell))
+        found.append(FoundValue(key, text, ref, label))
+
+    for row in grid.rows:
+        row_keys = [label_key(c, table) for c in row]
+        for i, cell in enumerate(row):
+            if id(cell) in used:
+                continue
+            key = row_keys[i]
+            if key is None:
+                for k, label, value in split_inline_pairs(cell.text, table) or []:
+                    found.append(FoundValue(k, value, cell.ref, label))
+                    used.add(id(cell))
+                continue
+            used.add(id(cell))
+            beside = row[i + 1] if i + 1 < len(row) else None
+            if beside is not None and row_keys[i + 1] is None and not _is_inline(beside, table):
+                take(key, beside, cell.text.strip())
+                _continuation_rows(grid, cell, beside, found[-1], used)
+                continue
+            below = grid.covering.get((cell.row + cell.rowspan, cell.col))
+            if (
+                below is not None
+                and below.col == cell.col
+                and label_key(below, table) is None
+                and not _is_inline(below, table)
+                and (beside is None or row_keys[i + 1] is not None)
+            ):
+                take(key, below, cell.text.strip())
+            else:
+                take(key, None, cell.text.strip())
+    return found
+
+
+def _is_inline(cell: GridCell, table: AliasTable) -> bool:
+    return bool(split_inline_pairs(cell.text, table))
+
+
+def _continuation_rows(grid: Grid, label: GridCell, value: GridCell, found: FoundValue, used: set) -> None:
+    """A label merged over several rows: the value cells of the rows below belong to it too."""
+    for r in range(label.row + 1, label.row + label.rowspan):
+        cell = grid.covering.get((r, value.col))
+        if cell is None or id(cell) in used or cell is value:
+            continue
+        used.add(id(cell))
+        if cell.text.strip():
+            found.text = f"{found.text}\n{cell.text}" if found.text.strip() else cell.text
+
+
+def normalise_cell_text(text: str) -> str:
+    """Folded copy used only for matching; values keep the document's own text."""
+    return fold(text)

@@ -1,0 +1,214 @@
+"""Excel (.xlsx/.xlsm) -> Records.
+
+A sheet is either a form (labels beside or above values, merged ranges) giving
+one record, or a batch sheet (a header row, maybe under a title row, then one
+record per row). Sheets with neither (instructions, lookups) give none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from checker.intake.errors import InputError
+from checker.intake.fields import AliasTable
+from checker.intake.grid import Grid, GridCell, read_form
+from checker.model import FieldValue, Location, Record
+
+# Sheets larger than this are streamed (read-only mode: no merged-cell info).
+STREAM_ABOVE_BYTES = 4 * 1024 * 1024
+HEADER_SCAN_ROWS = 15
+MIN_BATCH_KEYS = 5
+MIN_FORM_KEYS = 3
+_CORE_KEYS = {"employee_name", "performance_summary", "improvement_plan", "manager_name", "interview_time"}
+_NOTE_PREFIXES = ("备注", "注:", "注:", "说明", "填表说明", "注意")
+
+
+def cell_text(value) -> str:
+    """A cell's value as text; real Excel dates as YYYY-MM-DD[ HH:MM]."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return (
+            value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        )
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class SheetData:
+    title: str
+    rows: list[list[str]]  # row-major text, ragged
+    merged: list[tuple[int, int, int, int]]  # (min_row, min_col, max_row, max_col), 0-based
+
+
+def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[SheetData]:
+    stream = len(data) > STREAM_ABOVE_BYTES
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=stream, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken book
+        raise InputError("corrupt", f"Excel 文件无法打开:{type(exc).__name__}: {str(exc)[:120]}") from exc
+    sheets = []
+    try:
+        for ws in wb.worksheets:
+            rows = []
+            for i, row in enumerate(ws.iter_rows(values_only=True)):
+                if i >= max_rows:
+                    raise InputError("too-large", f"工作表「{ws.title}」超过 {max_rows} 行,已停止读取")
+                rows.append([cell_text(v) for v in row[:max_cols]])
+            merged = []
+            if not stream:
+                for rng in ws.merged_cells.ranges:
+                    merged.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
+            sheets.append(SheetData(ws.title, rows, merged))
+    finally:
+        wb.close()
+    return sheets
+
+
+def sheet_grid(sheet: SheetData) -> Grid:
+    anchors = {(r, c): (r2 - r + 1, c2 - c + 1) for r, c, r2, c2 in sheet.merged}
+    covered = {
+        (r, c)
+        for r0, c0, r2, c2 in sheet.merged
+        for r in range(r0, r2 + 1)
+        for c in range(c0, c2 + 1)
+        if (r, c) != (r0, c0)
+    }
+    rows = []
+    for r, values in enumerate(sheet.rows):
+        row = []
+        for c, text in enumerate(values):
+            if (r, c) in covered:
+                continue
+            rowspan, colspan = anchors.get((r, c), (1, 1))
+            row.append(
+                GridCell(
+                    text=text,
+                    row=r,
+                    col=c,
+                    ref=f"{get_column_letter(c + 1)}{r + 1}",
+                    rowspan=rowspan,
+                    colspan=colspan,
+                )
+            )
+        rows.append(row)
+    return Grid.build(rows)
+
+
+def find_header_row(sheet: SheetData, table: AliasTable) -> tuple[int, dict[int, str]] | None:
+    best = None
+    for r, values in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        cols = {}
+        filled = 0
+        for c, text in enumerate(values):
+            if not text.strip():
+                continue
+            filled += 1
+            key = table.lookup(text) if "\n" not in text.strip() else None
+            if key and key not in cols.values():
+                cols[c] = key
+        if (
+            len(cols) >= MIN_BATCH_KEYS
+            and len(cols) >= 0.6 * filled
+            and (best is None or len(cols) > len(best[1]))
+        ):
+            best = (r, cols)
+    if best is None:
+        return None
+    # A grouped header: a second label row right below takes precedence for its columns.
+    r, cols = best
+    return r, cols
+
+
+def _is_note_row(values: list[str]) -> bool:
+    filled = [v.strip() for v in values if v.strip()]
+    return len(filled) <= 2 and bool(filled) and filled[0].startswith(_NOTE_PREFIXES)
+
+
+def batch_records(
+    sheet: SheetData, header: tuple[int, dict[int, str]], source: str, start_index: int, table: AliasTable
+) -> list[Record]:
+    header_row, cols = header
+    labels = sheet.rows[header_row]
+    records = []
+    for r in range(header_row + 1, len(sheet.rows)):
+        values = sheet.rows[r]
+        mapped = {key: (values[c] if c < len(values) else "") for c, key in cols.items()}
+        if not any(v.strip() for v in mapped.values()) or _is_note_row(values):
+            continue
+        # a repeated header row (a second block on the same sheet) is not a record
+        if (
+            sum(1 for c, v in enumerate(values) if v.strip() and table.lookup(v) == cols.get(c))
+            >= MIN_BATCH_KEYS
+        ):
+            continue
+        fields = {
+            key: FieldValue(
+                text=text,
+                location=Location(
+                    file=source,
+                    part=f"工作表「{sheet.title}」",
+                    cell=f"{get_column_letter(c + 1)}{r + 1}",
+                    label=labels[c].strip(),
+                ),
+            )
+            for (c, key), text in zip(cols.items(), mapped.values(), strict=True)
+        }
+        records.append(
+            Record(
+                source=source,
+                index=start_index + len(records),
+                sheet=f"{sheet.title} 第{r + 1}行",
+                fields=fields,
+            )
+        )
+    return records
+
+
+def form_record(sheet: SheetData, source: str, index: int, table: AliasTable) -> Record | None:
+    found = read_form(sheet_grid(sheet), table)
+    fields: dict[str, FieldValue] = {}
+    for f in found:
+        current = fields.get(f.key)
+        if current is None or (not current.text.strip() and f.text.strip()):
+            fields[f.key] = FieldValue(
+                text=f.text,
+                location=Location(file=source, part=f"工作表「{sheet.title}」", cell=f.ref, label=f.label),
+            )
+    if len(fields) < MIN_FORM_KEYS or not (_CORE_KEYS & fields.keys()):
+        return None
+    return Record(source=source, index=index, sheet=sheet.title, fields=fields)
+
+
+def parse_sheets(sheets: list[SheetData], source: str, table: AliasTable) -> list[Record]:
+    records: list[Record] = []
+    for sheet in sheets:
+        header = find_header_row(sheet, table)
+        if header is not None:
+            records.extend(batch_records(sheet, header, source, len(records), table))
+            continue
+        record = form_record(sheet, source, len(records), table)
+        if record is not None:
+            records.append(record)
+    if not records:
+        raise InputError("no-fields", "没有识别出任何面谈记录:工作簿中既没有表单页,也没有带表头的汇总页")
+    return records
+
+
+def parse_xlsx(
+    data: bytes, source: str, table: AliasTable, max_rows: int = 200_000, max_cols: int = 200
+) -> list[Record]:
+    return parse_sheets(load_sheets(data, source, max_rows, max_cols), source, table)

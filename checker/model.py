@@ -1,0 +1,102 @@
+"""The data that flows through the checker: records, findings and reports.
+
+source file -> parser -> Record -> NLP -> rules -> Finding -> RecordReport / Report
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Location(BaseModel):
+    """Where a value was read from, precise enough to find it again in the source."""
+
+    file: str
+    part: str = ""  # "table 1", "sheet 面谈记录", "body", "line 3"
+    cell: str = ""  # "R3C2", "B5", "paragraph 12", "$.records[0]"
+    label: str = ""  # the label as the document writes it ("被面谈人签字")
+
+    def describe(self) -> str:
+        bits = [b for b in (self.part, self.cell) if b]
+        where = " ".join(bits)
+        return f"{where} 「{self.label}」" if self.label else where
+
+
+class FieldValue(BaseModel):
+    text: str
+    location: Location | None = None
+
+
+class Record(BaseModel):
+    """One interview record: canonical field key -> value (SPEC section 1)."""
+
+    source: str
+    index: int = 0  # position of the record within its source file
+    sheet: str = ""  # sheet name / row for spreadsheet records
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        value = self.fields.get(key)
+        return value.text if value else ""
+
+    def has(self, key: str) -> bool:
+        return key in self.fields
+
+    def field_texts(self) -> dict[str, str]:
+        return {k: v.text for k, v in self.fields.items()}
+
+
+class Finding(BaseModel):
+    rule: str
+    severity: Severity
+    field: str
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    message: str
+    suggestion: str = ""
+
+
+class FileError(BaseModel):
+    """An input that produced no records, with a stable code and a Chinese message."""
+
+    source: str
+    code: str
+    message: str
+
+
+class RecordReport(BaseModel):
+    source: str
+    index: int = 0
+    sheet: str = ""
+    fields: dict[str, str]
+    locations: dict[str, Location] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    score: int = 100
+    verdict: str = "合格"
+
+    def label(self) -> str:
+        """A short human name for the record: file plus sheet/row when a file holds several."""
+        return f"{self.source} [{self.sheet}]" if self.sheet else self.source
+
+
+class Report(BaseModel):
+    records: list[RecordReport] = Field(default_factory=list)
+    errors: list[FileError] = Field(default_factory=list)
+    rule_pack: str = ""
+    summary: dict = Field(default_factory=dict)
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json")

@@ -1,0 +1,1 @@
+"""Chinese text analysis shared by all rules: points, tokens, numbers, time expressions, lexicon hits."""

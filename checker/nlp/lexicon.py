@@ -1,0 +1,85 @@
+"""Word lists from lexicons/*.txt: one entry per line, optional tags after a tab or spaces.
+
+A company adds words without code through config (`[lexicons] judgement = ["……"]`)
+or points `--lexicons DIR` at its own folder; files there extend the shipped ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.resources import data_path
+
+
+@dataclass
+class Lexicon:
+    name: str
+    entries: dict[str, set[str]] = field(default_factory=dict)  # word -> tags
+
+    def add(self, word: str, tags: set[str] | None = None) -> None:
+        word = word.strip()
+        if word:
+            self.entries.setdefault(word, set()).update(tags or set())
+
+    def words(self, tag: str | None = None) -> list[str]:
+        """Entries (longest first, so alternations prefer the longest match)."""
+        chosen = [w for w, t in self.entries.items() if tag is None or tag in t]
+        return sorted(chosen, key=len, reverse=True)
+
+    def pattern(self, tag: str | None = None) -> re.Pattern | None:
+        words = self.words(tag)
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.entries
+
+
+def parse_lexicon(name: str, text: str) -> Lexicon:
+    lex = Lexicon(name)
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = re.split(r"[\t ]+", line)
+        lex.add(parts[0], set(parts[1:]))
+    return lex
+
+
+@dataclass
+class Lexicons:
+    by_name: dict[str, Lexicon] = field(default_factory=dict)
+
+    def get(self, name: str) -> Lexicon:
+        return self.by_name.setdefault(name, Lexicon(name))
+
+    def load_dir(self, folder: Path) -> None:
+        for path in sorted(Path(folder).glob("*.txt")):
+            loaded = parse_lexicon(path.stem, path.read_text(encoding="utf-8"))
+            target = self.get(path.stem)
+            for word, tags in loaded.entries.items():
+                target.add(word, tags)
+
+    def add_words(self, extra: dict[str, list[str]]) -> None:
+        for name, words in extra.items():
+            for entry in words:
+                parts = re.split(r"[\t ]+", entry.strip())
+                self.get(name).add(parts[0], set(parts[1:]))
+
+    def all_words(self) -> set[str]:
+        return {w for lex in self.by_name.values() for w in lex.entries}
+
+
+def load_lexicons(
+    extra_dirs: tuple[str, ...] = (), extra_words: dict[str, list[str]] | None = None
+) -> Lexicons:
+    lexicons = Lexicons()
+    lexicons.load_dir(data_path("lexicons"))
+    for folder in extra_dirs:
+        lexicons.load_dir(Path(folder))
+    if extra_words:
+        lexicons.add_words(extra_words)
+    return lexicons

@@ -1,0 +1,81 @@
+"""Numbers in Chinese text: Arabic and Chinese numerals, percentages, frequencies, ranks, thresholds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零一二两三四五六七八九十百千万半几"
+_CN_NUM = rf"[{CN_DIGITS}]+"
+_NUM = rf"(?:\d+(?:[.,]\d+)*|{_CN_NUM})"
+
+# A measure word makes a Chinese numeral a count ("三个部门", "两本", "一次"):
+# without one, 一/十 inside ordinary words (一起, 十分) are not numbers.
+MEASURE = (
+    "次|个|家|本|项|篇|名|人|位|件|单|台|门|场|份|条|处|笔|起|轮|期|页|章|节|套|张|块|批|类|款|版|遍|课时|学时|小时|"
+    "分钟|秒|天|日|周|月|年|季度|元|万元|万|千|百|亿|分|点|级|星|倍|成|组|支|例|床|间|道|回|趟|单位|公里|吨|箱|"
+    "米|岁|h|ms|s|k|w|W|K|%"
+)
+PATTERNS = {
+    "percent": re.compile(
+        rf"(?:\d+(?:\.\d+)?\s*[%％‰]|百分之[{CN_DIGITS}\d.]+|\d+(?:\.\d+)?\s*个百分点|{_CN_NUM}个百分点|[{CN_DIGITS}]成)"
+    ),
+    "frequency": re.compile(
+        rf"每(?:[{CN_DIGITS}\d]*)(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|班|次|单|人|批)|每逢|日均|周均|月均|人均|(?:一|两|三|\d)周一次"
+    ),
+    "rank": re.compile(
+        rf"(?:第\s*{_NUM}\s*(?:名|位)|前\s*{_NUM}(?:名)?(?![天周月年])|[Tt]op\s*\d+|排名第?\s*{_NUM})"
+    ),
+    "threshold": re.compile(
+        rf"(?:不低于|不少于|不超过|不高于|不多于|至少|最多|低于|高于|超过|达到|控制在|降到|降低到|降至|提升到|提升至|提高到|提高至|缩短到|缩短至|保持在)\s*{_NUM}"
+        r"|(?:以上|以下|以内)"
+    ),
+    "count": re.compile(rf"{_NUM}\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
+    "zero": re.compile(r"零(?:故障|事故|差错|失误|投诉|客诉|缺陷|返工|违规|安全事故|bug|BUG)|无一|全部|全员"),
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken: set[int] = set()
+    for kind, pattern in PATTERNS.items():
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or any(i in taken for i in range(m.start(), m.end())):
+                continue
+            if kind == "count" and _is_idiom_numeral(text, m.start(), m.end()):
+                continue
+            found.append(Quantity(kind, m.start(), m.end(), m.group()))
+            taken.update(range(m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
+
+
+_IDIOMS = re.compile(
+    r"一起|一直|一切|一定|一般|一些|一下|一点|一样|一致|一向|一贯|十分|万一|一丝|一心|一步|"
+    r"进一步|唯一|统一|一线|一手|一边|一旦|一时|一流|专一|一如既往|三心二意|一次性|从零|零散|零星|"
+    r"一个人|一人|两方面|几乎|半点|一体|一对一|一期一会|千方百计|百分百|一把手|一批批"
+)
+
+
+def _is_idiom_numeral(text: str, start: int, end: int) -> bool:
+    if text[start].isdigit():
+        return False
+    window = text[max(0, start - 2) : end + 2]
+    return bool(_IDIOMS.search(window))
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Chinese numeral -> int, for display in `checker tokens`."""
+    try:
+        import cn2an
+
+        return int(cn2an.cn2an(numeral, "smart"))
+    except Exception:  # cn2an raises ValueError and others for non-numerals
+        return None
