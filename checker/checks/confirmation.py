@@ -24,18 +24,29 @@ def confirmation_state(text: str, ctx: CheckContext, params: ConfirmationParams)
     """None when confirmed, else a short reason."""
     if is_placeholder(text, ctx.settings):
         return "员工签字栏为空" if not text.strip() else f"员工确认栏只有占位内容「{text.strip()[:10]}」"
-    if re.search(params.refusal, text):
+    ticked = ticked_options(text)
+    has_boxes = bool(TICKED.search(text) or UNTICKED.search(text))
+    if re.search(params.refusal, " ".join(ticked) if has_boxes else text):
         return "员工明确表示不确认"
-    if TICKED.search(text):
+    if ticked:
         return None
-    if UNTICKED.search(text):
-        remainder = UNTICKED.sub("", text)
-        remainder = re.sub(
-            r"(同意|确认|不同意|已阅|本人|以上|内容|记录|属实|签字|日期|[:：\s/])", "", remainder
-        )
+    if has_boxes:
+        remainder = re.sub(r"(同意|确认|不同意|已阅|本人|以上|内容|记录|属实|签字|日期|[:：\s/])", "", UNTICKED.sub("", text))
         if not remainder:
             return "确认框未勾选"
     return None
+
+
+def ticked_options(text: str) -> list[str]:
+    """The option texts that follow a ticked box: "☑同意 □不同意" -> ["同意"]."""
+    marks = list(TICKED.finditer(text)) + list(UNTICKED.finditer(text))
+    marks.sort(key=lambda m: m.start())
+    out = []
+    for i, m in enumerate(marks):
+        if TICKED.fullmatch(m.group()):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            out.append(text[m.end() : end].strip())
+    return out
 
 
 @check_kind("confirmation", ConfirmationParams, field_scoped=True)

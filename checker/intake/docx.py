@@ -306,13 +306,16 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
     paragraph_no = 0
     table_no = 0
 
+    section_had_pairs = False
+
     def close_section() -> None:
-        nonlocal section, section_lines
-        if section is not None:
+        nonlocal section, section_lines, section_had_pairs
+        # a title over "标签:值" lines ("八、签字确认") is a heading, not a field of its own
+        if section is not None and not (section_had_pairs and not section_lines):
             while section_lines and not section_lines[-1].strip():
                 section_lines.pop()
             out.put(section, "\n".join(section_lines), section_where, section_label)
-        section, section_lines = None, []
+        section, section_lines, section_had_pairs = None, [], False
 
     for block in block_children(body):
         if block.tag == w("tbl"):
@@ -344,6 +347,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
                 continue
             for key, label, value in pairs:
                 out.put(key, value, where, label)
+            section_had_pairs = section is not None
             continue
         if _is_section_title(block, text, styles):
             close_section()

@@ -75,12 +75,13 @@ class AliasTable:
     def _prefix_match(self, norm: str) -> str | None:
         # "面谈地点说明", "员工签字日期": the longest alias the label starts with,
         # when what follows is only a hint word, never another name ("员工绩效面谈记录表").
-        best = None
-        for alias, key in self.aliases.items():
-            if len(alias) >= 2 and norm.startswith(alias) and norm[len(alias) :] in _HINT_SUFFIXES:
-                if best is None or len(alias) > len(best[0]):
-                    best = (alias, key)
-        return best[1] if best else None
+        # Shortest suffix first = longest alias; a lookup per suffix, not a scan of all aliases
+        # (a 20,000-row sheet calls this for every cell).
+        for suffix in _HINT_SUFFIXES_BY_LENGTH:
+            alias = norm[: -len(suffix)]
+            if norm.endswith(suffix) and len(alias) >= 2 and alias in self.aliases:
+                return self.aliases[alias]
+        return None
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
@@ -106,6 +107,7 @@ _HINT_SUFFIXES = {
     "签名日期",
     "确认",
 }
+_HINT_SUFFIXES_BY_LENGTH = sorted(_HINT_SUFFIXES, key=len)
 
 
 def _candidates(norm: str) -> list[str]:

@@ -64,7 +64,11 @@ def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[
     try:
         for ws in wb.worksheets:
             rows = []
-            for i, row in enumerate(ws.iter_rows(values_only=True)):
+            # max_col keeps a sheet whose cells claim columns up to XFD from creating 16,384 cells a row
+            max_col = None if stream else min(ws.max_column, max_cols)
+            if not stream and ws.max_row > max_rows:
+                raise InputError("too-large", f"工作表「{ws.title}」超过 {max_rows} 行,已停止读取")
+            for i, row in enumerate(ws.iter_rows(values_only=True, max_col=max_col)):
                 if i >= max_rows:
                     raise InputError("too-large", f"工作表「{ws.title}」超过 {max_rows} 行,已停止读取")
                 rows.append([cell_text(v) for v in row[:max_cols]])

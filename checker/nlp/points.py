@@ -13,6 +13,7 @@ from dataclasses import dataclass
 MARKER = re.compile(
     r"^[\s\u3000]*(?:"
     r"\d{1,2}\s*[.、．:：)）](?!\d)"
+    r"|\d{1,2}[\s\u3000]+(?=[^\d\s\u3000%％个次家名人天周月年])"  # a 序号 cell joined to its row ("1 加强现场管理")
     r"|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[①-⑳㈠-㈩]"

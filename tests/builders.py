@@ -1,0 +1,85 @@
+"""Small builders for real .docx/.xlsx files used by the intake tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def docx_grid(path: Path, rows: list[tuple[str, ...]], title: str = "员工绩效面谈记录表", cols: int = 4) -> Path:
+    """Rows of cell texts; a row shorter than `cols` has its last cell merged to the end."""
+    doc = Document()
+    doc.add_paragraph(title).runs[0].bold = True
+    table = doc.add_table(rows=0, cols=cols)
+    for row in rows:
+        cells = table.add_row().cells
+        for i, text in enumerate(row):
+            cells[i].text = text
+        if len(row) < cols:
+            cells[len(row) - 1].merge(cells[cols - 1])
+    doc.save(path)
+    return path
+
+
+def docx_paragraphs(path: Path, blocks: list[tuple[str, str]], header: str = "", footer: str = "") -> Path:
+    """(style, text) blocks: style 'h' heading, 'n' numbered list item, 'b' bold paragraph, 'p' plain."""
+    doc = Document()
+    if header:
+        doc.sections[0].header.paragraphs[0].text = header
+    if footer:
+        doc.sections[0].footer.paragraphs[0].text = footer
+    for style, text in blocks:
+        if style == "h":
+            doc.add_heading(text, level=1)
+        elif style == "n":
+            doc.add_paragraph(text, style="List Number")
+        elif style == "b":
+            doc.add_paragraph().add_run(text).bold = True
+        else:
+            doc.add_paragraph(text)
+    doc.save(path)
+    return path
+
+
+def add_tracked_paragraph(cell, inserted: str, deleted: str) -> None:
+    p = cell.add_paragraph()
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "1")
+    ins.set(qn("w:author"), "审阅人")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = inserted
+    run.append(t)
+    ins.append(run)
+    p._p.append(ins)
+    dele = OxmlElement("w:del")
+    dele.set(qn("w:id"), "2")
+    dele.set(qn("w:author"), "审阅人")
+    drun = OxmlElement("w:r")
+    dt_ = OxmlElement("w:delText")
+    dt_.text = deleted
+    drun.append(dt_)
+    dele.append(drun)
+    p._p.append(dele)
+
+
+def xlsx_book(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                if value is not None:
+                    cell = ws.cell(row=r, column=c, value=value)
+                    if isinstance(value, dt.datetime):
+                        cell.number_format = "yyyy-mm-dd hh:mm" if (value.hour or value.minute) else "yyyy-mm-dd"
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+    wb.save(path)
+    return path

@@ -1,0 +1,75 @@
+"""Excel forms, books of forms and batch sheets, built for real and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.intake.errors import InputError
+from checker.intake.reader import read_bytes
+from tests.builders import xlsx_book
+
+
+def read(path, table):
+    return [r.field_texts() for r in read_bytes(path.read_bytes(), str(path), table)]
+
+
+def test_form_sheet_with_merged_values_and_real_dates(tmp_path, alias_table):
+    path = xlsx_book(tmp_path / "form.xlsx", {"记录": [
+        ["员工绩效面谈记录表", None, None, None],
+        ["员工姓名", "张三", "工号", "T001"],
+        ["面谈时间", dt.datetime(2024, 7, 2, 15, 30), "面谈地点", "会议室"],
+        ["改进计划", "1. 每月1次培训\n2. 9月底前通过考试", None, None],
+        ["记录日期", dt.datetime(2024, 7, 3), None, None],
+    ]}, merges={"记录": ["A1:D1", "B4:D4"]})
+    [fields] = read(path, alias_table)
+    assert fields["employee_name"] == "张三"
+    assert fields["interview_time"] == "2024-07-02 15:30"
+    assert fields["record_date"] == "2024-07-03"
+    assert fields["improvement_plan"] == "1. 每月1次培训\n2. 9月底前通过考试"
+
+
+def test_plan_items_on_rows_under_one_merged_label(tmp_path, alias_table):
+    path = xlsx_book(tmp_path / "rows.xlsx", {"表": [
+        ["员工姓名", "张三"], ["面谈人", "李四"],
+        ["改进计划", "每月1次培训"], [None, "9月底前通过考试"], ["资源支持", "导师辅导"],
+    ]}, merges={"表": ["A3:A4"]})
+    [fields] = read(path, alias_table)
+    assert fields["improvement_plan"] == "每月1次培训\n9月底前通过考试"
+    assert fields["resource_support"] == "导师辅导"
+
+
+def test_book_of_forms_gives_one_record_per_sheet_and_skips_instructions(tmp_path, alias_table):
+    form = lambda name: [["员工姓名", name], ["面谈人", "李四"], ["绩效总结", f"{name}的总结"]]  # noqa: E731
+    path = xlsx_book(tmp_path / "book.xlsx", {
+        "填表说明": [["请各主管在面谈后24小时内填写本表,并交员工签字确认。"]],
+        "张三": form("张三"), "王五": form("王五"),
+    })
+    records = read(path, alias_table)
+    assert [r["employee_name"] for r in records] == ["张三", "王五"]
+
+
+def test_batch_sheet_under_title_row_skips_empty_and_note_rows(tmp_path, alias_table):
+    header = ["序号", "被面谈人", "直接上级", "面谈日期", "地点", "工作表现", "改进措施", "员工签字"]
+    rows = [
+        ["2024年Q2面谈汇总"] + [None] * 7,
+        header,
+        [1, "张三", "李四", dt.datetime(2024, 7, 8), "会议室", "完成销售额120万", "9月底前新签5家", "张三"],
+        [2, "王五", "李四", "2024年7月9日", "会议室", "表现良好", "加强沟通", ""],
+        [None] * 8,
+        ["备注:本表由主管填写"] + [None] * 7,
+    ]
+    path = xlsx_book(tmp_path / "batch.xlsx", {"汇总": rows}, merges={"汇总": ["A1:H1"]})
+    records = read(path, alias_table)
+    assert [r["employee_name"] for r in records] == ["张三", "王五"]
+    assert records[0]["interview_time"] == "2024-07-08"
+    assert records[1]["interview_time"] == "2024年7月9日"
+    assert records[1]["employee_confirmation"] == ""
+
+
+def test_workbook_without_any_form_is_a_clear_error(tmp_path, alias_table):
+    path = xlsx_book(tmp_path / "prices.xlsx", {"价格": [["商品", "单价"], ["苹果", 3.5]]})
+    with pytest.raises(InputError) as err:
+        read(path, alias_table)
+    assert err.value.code == "no-fields"
