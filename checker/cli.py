@@ -129,6 +129,7 @@ def exit_code(report, fail_on: str) -> int:
 def fields(path, fmt, rules, fields, disable, config_path, lexicon_dirs):
     """显示从一个文件中提取出的字段及其位置(模板没被识别时先运行它)。"""
     from checker.intake.errors import InputError
+    from checker.nlp.checkboxes import has_boxes, ticked_options
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
     from checker.intake.fields import load_alias_table
@@ -152,6 +153,9 @@ def fields(path, fmt, rules, fields, disable, config_path, lexicon_dirs):
             shown = text if len(text) <= 60 else text[:57] + "…"
             click.echo(f"  {table.name(key)}({key})  {click.style(where, dim=True)}")
             click.echo(f"      {shown or click.style('(空)', fg='yellow')}")
+            if has_boxes(value.text):
+                chosen = "、".join(ticked_options(value.text)) or "(未勾选)"
+                click.echo(f"      {click.style('勾选:', fg='cyan')}{chosen}")
         missing = [k for k in table.required if k not in record.fields]
         if missing:
             click.secho(
@@ -254,6 +258,27 @@ def tokens(text, rules, fields, disable, config_path, lexicon_dirs):
         )
         verdicts.append("有期限" if analysis.deadlines else "无期限 → plan-no-deadline(若为改进项)")
         click.echo("  判断:" + ";".join(verdicts))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
+@click.option("--port", default=8080, show_default=True, type=int, help="端口(0 = 任选空闲端口)")
+@click.option("--max-upload-mb", default=50, show_default=True, type=int, help="单次上传大小上限(MB)")
+@click.option("--verbose", is_flag=True, help="打印每个请求")
+@with_common
+def serve(host, port, max_upload_mb, verbose, rules, fields, disable, config_path, lexicon_dirs):
+    """以 HTTP 服务运行(供上传流程调用):POST /v1/audit、POST /v1/records、GET /v1/rules。"""
+    from checker.service import make_server
+
+    checker = _checker(_config(rules, fields, disable, config_path, lexicon_dirs))
+    server = make_server(checker, host, port, max_upload_mb * 1024 * 1024, verbose)
+    click.echo(f"checker 服务已启动:http://{host}:{server.server_address[1]}/ (Ctrl+C 停止)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,7 @@ from checker.checks.pack import RulePack
 from checker.intake.fields import AliasTable
 from checker.model import Finding, Record, RecordReport
 from checker.nlp.analysis import TextAnalyzer
+from checker.nlp.checkboxes import has_boxes, ticked_options
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Engine:
             sheet=record.sheet,
             fields=record.field_texts(),
             locations={k: v.location for k, v in record.fields.items() if v.location is not None},
+            choices={k: ticked_options(v.text) for k, v in record.fields.items() if has_boxes(v.text)},
             findings=findings,
             score=score,
             verdict=self.verdict(score),

@@ -83,6 +83,7 @@ class RecordReport(BaseModel):
     sheet: str = ""
     fields: dict[str, str]
     locations: dict[str, Location] = Field(default_factory=dict)
+    choices: dict[str, list[str]] = Field(default_factory=dict)  # ticked checkbox options per field
     findings: list[Finding] = Field(default_factory=list)
     score: int = 100
     verdict: str = "合格"

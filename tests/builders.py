@@ -11,7 +11,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 
-def docx_grid(path: Path, rows: list[tuple[str, ...]], title: str = "员工绩效面谈记录表", cols: int = 4) -> Path:
+def docx_grid(
+    path: Path, rows: list[tuple[str, ...]], title: str = "员工绩效面谈记录表", cols: int = 4
+) -> Path:
     """Rows of cell texts; a row shorter than `cols` has its last cell merged to the end."""
     doc = Document()
     doc.add_paragraph(title).runs[0].bold = True
@@ -78,7 +80,9 @@ def xlsx_book(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[
                 if value is not None:
                     cell = ws.cell(row=r, column=c, value=value)
                     if isinstance(value, dt.datetime):
-                        cell.number_format = "yyyy-mm-dd hh:mm" if (value.hour or value.minute) else "yyyy-mm-dd"
+                        cell.number_format = (
+                            "yyyy-mm-dd hh:mm" if (value.hour or value.minute) else "yyyy-mm-dd"
+                        )
         for rng in (merges or {}).get(name, []):
             ws.merge_cells(rng)
     wb.save(path)

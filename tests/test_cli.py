@@ -57,9 +57,18 @@ def test_unreadable_file_exit_2_and_rest_of_batch_kept(tmp_path):
 
 
 def test_clean_record_exits_0(tmp_path):
-    rec = {"员工姓名": "张三", "面谈人": "李四", "面谈时间": "2024-06-03 15:00", "面谈地点": "会议室",
-           "绩效总结": "Q2完成销售额120万,完成率96%。", "共识": "双方无分歧。", "分歧": "无",
-           "改进计划": "9月30日前新签客户5家", "资源支持": "市场部每月提供1次竞品资料。", "员工确认": "张三"}
+    rec = {
+        "员工姓名": "张三",
+        "面谈人": "李四",
+        "面谈时间": "2024-06-03 15:00",
+        "面谈地点": "会议室",
+        "绩效总结": "Q2完成销售额120万,完成率96%。",
+        "共识": "双方无分歧。",
+        "分歧": "无",
+        "改进计划": "9月30日前新签客户5家",
+        "资源支持": "市场部每月提供1次竞品资料。",
+        "员工确认": "张三",
+    }
     path = tmp_path / "ok.json"
     path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     proc = run("audit", str(path))
@@ -92,8 +101,11 @@ def test_config_file_is_found_and_applied(tmp_path):
 
 def test_bad_rule_pack_is_an_error_at_load(tmp_path):
     pack = tmp_path / "pack.yaml"
-    pack.write_text("pack: x\nrules:\n  - id: a\n    kind: needs-evidence\n    description: d\n    message: m\n"
-                    "    fields: [performance_summary]\n    colour: red\n", encoding="utf-8")
+    pack.write_text(
+        "pack: x\nrules:\n  - id: a\n    kind: needs-evidence\n    description: d\n    message: m\n"
+        "    fields: [performance_summary]\n    colour: red\n",
+        encoding="utf-8",
+    )
     proc = run("audit", "--rules", str(pack), str(SAMPLES / "上传记录.jsonl"))
     assert proc.returncode != 0 and "colour" in proc.stderr
 

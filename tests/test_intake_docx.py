@@ -15,12 +15,15 @@ def read(path, table):
 
 
 def test_four_column_grid_with_merged_long_cells(tmp_path, alias_table):
-    path = docx_grid(tmp_path / "grid.docx", [
-        ("员工姓名", "张三", "工号", "T001"),
-        ("面谈人", "李四", "面谈地点", "3楼会议室"),
-        ("绩效总结", "主导完成支付模块重构。"),
-        ("员工签字/日期", "张三 2024-06-04", "面谈人签字/日期", "李四 2024-06-04"),
-    ])
+    path = docx_grid(
+        tmp_path / "grid.docx",
+        [
+            ("员工姓名", "张三", "工号", "T001"),
+            ("面谈人", "李四", "面谈地点", "3楼会议室"),
+            ("绩效总结", "主导完成支付模块重构。"),
+            ("员工签字/日期", "张三 2024-06-04", "面谈人签字/日期", "李四 2024-06-04"),
+        ],
+    )
     fields = read(path, alias_table)
     assert fields["employee_name"] == "张三"
     assert fields["employee_id"] == "T001"
@@ -32,11 +35,19 @@ def test_four_column_grid_with_merged_long_cells(tmp_path, alias_table):
 
 
 def test_label_variants_are_recognised(tmp_path, alias_table):
-    path = docx_grid(tmp_path / "alias.docx", [
-        ("被考核人*", "王五"), ("面谈官:", "赵六"), ("姓    名", "不会覆盖"),
-        ("后续行动计划(必填)", "9月底前完成报告"), ("希望从公司得到怎样的帮助", "培训预算"),
-        ("双方签字确认", "王五 赵六"), ("本人签名", "王五"),
-    ], cols=2)
+    path = docx_grid(
+        tmp_path / "alias.docx",
+        [
+            ("被考核人*", "王五"),
+            ("面谈官:", "赵六"),
+            ("姓    名", "不会覆盖"),
+            ("后续行动计划(必填)", "9月底前完成报告"),
+            ("希望从公司得到怎样的帮助", "培训预算"),
+            ("双方签字确认", "王五 赵六"),
+            ("本人签名", "王五"),
+        ],
+        cols=2,
+    )
     fields = read(path, alias_table)
     assert fields["employee_name"] == "王五"
     assert fields["manager_name"] == "赵六"
@@ -63,12 +74,20 @@ def test_vertical_label_spanning_rows_and_empty_value(tmp_path, alias_table):
 
 
 def test_labels_above_values(tmp_path, alias_table):
-    path = docx_grid(tmp_path / "above.docx", [
-        ("员工姓名", "面谈人", "面谈时间"),
-        ("张三", "李四", "2024-06-03"),
-    ], cols=3)
+    path = docx_grid(
+        tmp_path / "above.docx",
+        [
+            ("员工姓名", "面谈人", "面谈时间"),
+            ("张三", "李四", "2024-06-03"),
+        ],
+        cols=3,
+    )
     fields = read(path, alias_table)
-    assert (fields["employee_name"], fields["manager_name"], fields["interview_time"]) == ("张三", "李四", "2024-06-03")
+    assert (fields["employee_name"], fields["manager_name"], fields["interview_time"]) == (
+        "张三",
+        "李四",
+        "2024-06-03",
+    )
 
 
 def test_nested_plan_table_rows_become_lines(tmp_path, alias_table):
@@ -78,7 +97,9 @@ def test_nested_plan_table_rows_become_lines(tmp_path, alias_table):
     table.cell(0, 1).text = "张三"
     table.cell(1, 0).text = "改进计划"
     inner = table.cell(1, 1).add_table(rows=3, cols=3)
-    for r, row in enumerate([("序号", "改进项", "完成时间"), ("1", "通过PMP考试", "6月30日前"), ("2", "加强沟通", "持续")]):
+    for r, row in enumerate(
+        [("序号", "改进项", "完成时间"), ("1", "通过PMP考试", "6月30日前"), ("2", "加强沟通", "持续")]
+    ):
         for c, text in enumerate(row):
             inner.cell(r, c).text = text
     path = tmp_path / "nested.docx"
@@ -88,10 +109,14 @@ def test_nested_plan_table_rows_become_lines(tmp_path, alias_table):
 
 
 def test_label_and_value_in_one_cell_and_checkboxes(tmp_path, alias_table):
-    path = docx_grid(tmp_path / "inline.docx", [
-        ("员工姓名:张三", "面谈地点:3楼会议室", "面谈时间:2024年6月3日 15:00"),
-        ("面谈类型", "☑季度面谈 □年度面谈"),
-    ], cols=3)
+    path = docx_grid(
+        tmp_path / "inline.docx",
+        [
+            ("员工姓名:张三", "面谈地点:3楼会议室", "面谈时间:2024年6月3日 15:00"),
+            ("面谈类型", "☑季度面谈 □年度面谈"),
+        ],
+        cols=3,
+    )
     fields = read(path, alias_table)
     assert fields["employee_name"] == "张三"
     assert fields["location"] == "3楼会议室"
@@ -102,18 +127,34 @@ def test_label_and_value_in_one_cell_and_checkboxes(tmp_path, alias_table):
 def test_several_pairs_on_one_line(tmp_path, alias_table):
     path = docx_paragraphs(tmp_path / "line.docx", [("p", "姓名:张三    部门:技术部    面谈人:李四")])
     fields = read(path, alias_table)
-    assert (fields["employee_name"], fields["department"], fields["manager_name"]) == ("张三", "技术部", "李四")
+    assert (fields["employee_name"], fields["department"], fields["manager_name"]) == (
+        "张三",
+        "技术部",
+        "李四",
+    )
 
 
 def test_headings_layout_with_auto_numbered_plan_and_header_footer(tmp_path, alias_table):
-    path = docx_paragraphs(tmp_path / "headings.docx", [
-        ("b", "绩效面谈记录"),
-        ("h", "一、基本信息"), ("p", "员工姓名:张三"), ("p", "面谈人:李四"),
-        ("h", "二、绩效总结"), ("p", "本季度完成销售额120万。"), ("p", "客户满意度98%。"),
-        ("h", "三、改进计划"), ("n", "每月参加1次培训"), ("n", "9月底前通过考试"),
-        ("h", "四、资源支持"),
-        ("h", "五、签字确认"), ("p", "员工确认:张三"),
-    ], header="某某公司人力资源部 表单编号HR-07", footer="员工签字后生效")
+    path = docx_paragraphs(
+        tmp_path / "headings.docx",
+        [
+            ("b", "绩效面谈记录"),
+            ("h", "一、基本信息"),
+            ("p", "员工姓名:张三"),
+            ("p", "面谈人:李四"),
+            ("h", "二、绩效总结"),
+            ("p", "本季度完成销售额120万。"),
+            ("p", "客户满意度98%。"),
+            ("h", "三、改进计划"),
+            ("n", "每月参加1次培训"),
+            ("n", "9月底前通过考试"),
+            ("h", "四、资源支持"),
+            ("h", "五、签字确认"),
+            ("p", "员工确认:张三"),
+        ],
+        header="某某公司人力资源部 表单编号HR-07",
+        footer="员工签字后生效",
+    )
     fields = read(path, alias_table)
     assert fields["performance_summary"] == "本季度完成销售额120万。\n客户满意度98%。"
     assert fields["improvement_plan"] == "每月参加1次培训\n9月底前通过考试"
@@ -138,6 +179,10 @@ def test_tracked_insertions_kept_deletions_dropped(tmp_path, alias_table):
 
 
 def test_hint_text_is_kept_as_written(tmp_path, alias_table):
-    path = docx_grid(tmp_path / "hint.docx", [("员工姓名", "张三"), ("改进计划", "请填写具体改进措施(含衡量标准和完成时间)")], cols=2)
+    path = docx_grid(
+        tmp_path / "hint.docx",
+        [("员工姓名", "张三"), ("改进计划", "请填写具体改进措施(含衡量标准和完成时间)")],
+        cols=2,
+    )
     fields = read(path, alias_table)
     assert fields["improvement_plan"].startswith("请填写")

@@ -15,7 +15,9 @@ def read(data: bytes, name: str, table):
 
 
 def test_single_object_list_and_records_wrapper(alias_table):
-    one = json.dumps({"员工姓名": "张三", "improvement_plan": ["每月1次培训", "9月底前通过考试"]}, ensure_ascii=False)
+    one = json.dumps(
+        {"员工姓名": "张三", "improvement_plan": ["每月1次培训", "9月底前通过考试"]}, ensure_ascii=False
+    )
     [rec] = read(one.encode(), "a.json", alias_table)
     assert rec == {"employee_name": "张三", "improvement_plan": "每月1次培训\n9月底前通过考试"}
     many = json.dumps({"records": [{"被面谈人": "甲"}, {"被面谈人": "乙"}]}, ensure_ascii=False)

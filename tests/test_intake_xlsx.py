@@ -16,13 +16,19 @@ def read(path, table):
 
 
 def test_form_sheet_with_merged_values_and_real_dates(tmp_path, alias_table):
-    path = xlsx_book(tmp_path / "form.xlsx", {"记录": [
-        ["员工绩效面谈记录表", None, None, None],
-        ["员工姓名", "张三", "工号", "T001"],
-        ["面谈时间", dt.datetime(2024, 7, 2, 15, 30), "面谈地点", "会议室"],
-        ["改进计划", "1. 每月1次培训\n2. 9月底前通过考试", None, None],
-        ["记录日期", dt.datetime(2024, 7, 3), None, None],
-    ]}, merges={"记录": ["A1:D1", "B4:D4"]})
+    path = xlsx_book(
+        tmp_path / "form.xlsx",
+        {
+            "记录": [
+                ["员工绩效面谈记录表", None, None, None],
+                ["员工姓名", "张三", "工号", "T001"],
+                ["面谈时间", dt.datetime(2024, 7, 2, 15, 30), "面谈地点", "会议室"],
+                ["改进计划", "1. 每月1次培训\n2. 9月底前通过考试", None, None],
+                ["记录日期", dt.datetime(2024, 7, 3), None, None],
+            ]
+        },
+        merges={"记录": ["A1:D1", "B4:D4"]},
+    )
     [fields] = read(path, alias_table)
     assert fields["employee_name"] == "张三"
     assert fields["interview_time"] == "2024-07-02 15:30"
@@ -31,10 +37,19 @@ def test_form_sheet_with_merged_values_and_real_dates(tmp_path, alias_table):
 
 
 def test_plan_items_on_rows_under_one_merged_label(tmp_path, alias_table):
-    path = xlsx_book(tmp_path / "rows.xlsx", {"表": [
-        ["员工姓名", "张三"], ["面谈人", "李四"],
-        ["改进计划", "每月1次培训"], [None, "9月底前通过考试"], ["资源支持", "导师辅导"],
-    ]}, merges={"表": ["A3:A4"]})
+    path = xlsx_book(
+        tmp_path / "rows.xlsx",
+        {
+            "表": [
+                ["员工姓名", "张三"],
+                ["面谈人", "李四"],
+                ["改进计划", "每月1次培训"],
+                [None, "9月底前通过考试"],
+                ["资源支持", "导师辅导"],
+            ]
+        },
+        merges={"表": ["A3:A4"]},
+    )
     [fields] = read(path, alias_table)
     assert fields["improvement_plan"] == "每月1次培训\n9月底前通过考试"
     assert fields["resource_support"] == "导师辅导"
@@ -42,10 +57,14 @@ def test_plan_items_on_rows_under_one_merged_label(tmp_path, alias_table):
 
 def test_book_of_forms_gives_one_record_per_sheet_and_skips_instructions(tmp_path, alias_table):
     form = lambda name: [["员工姓名", name], ["面谈人", "李四"], ["绩效总结", f"{name}的总结"]]  # noqa: E731
-    path = xlsx_book(tmp_path / "book.xlsx", {
-        "填表说明": [["请各主管在面谈后24小时内填写本表,并交员工签字确认。"]],
-        "张三": form("张三"), "王五": form("王五"),
-    })
+    path = xlsx_book(
+        tmp_path / "book.xlsx",
+        {
+            "填表说明": [["请各主管在面谈后24小时内填写本表,并交员工签字确认。"]],
+            "张三": form("张三"),
+            "王五": form("王五"),
+        },
+    )
     records = read(path, alias_table)
     assert [r["employee_name"] for r in records] == ["张三", "王五"]
 

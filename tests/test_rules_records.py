@@ -7,10 +7,16 @@ import pytest
 from checker.nlp.datetimes import hours_late, parse_moment
 
 COMPLETE = {
-    "employee_name": "张三", "manager_name": "李四", "interview_time": "2024年6月3日 15:00-16:00",
-    "location": "3楼会议室", "performance_summary": "Q2完成销售额120万,完成率96%。",
-    "consensus": "双方对考核结果无异议。", "disagreements": "无", "improvement_plan": "9月30日前新签客户5家",
-    "resource_support": "市场部每月提供1次竞品资料。", "employee_confirmation": "张三 2024-06-04",
+    "employee_name": "张三",
+    "manager_name": "李四",
+    "interview_time": "2024年6月3日 15:00-16:00",
+    "location": "3楼会议室",
+    "performance_summary": "Q2完成销售额120万,完成率96%。",
+    "consensus": "双方对考核结果无异议。",
+    "disagreements": "无",
+    "improvement_plan": "9月30日前新签客户5家",
+    "resource_support": "市场部每月提供1次竞品资料。",
+    "employee_confirmation": "张三 2024-06-04",
     "record_date": "2024年6月4日 10:00",
 }
 
@@ -20,7 +26,9 @@ def rules_fired(checker, **changes):
 
     fields = {**COMPLETE, **changes}
     fields = {k: v for k, v in fields.items() if v is not None}
-    report = checker.audit_record(Record(source="t", fields={k: FieldValue(text=v) for k, v in fields.items()}))
+    report = checker.audit_record(
+        Record(source="t", fields={k: FieldValue(text=v) for k, v in fields.items()})
+    )
     return {(f.rule, f.field) for f in report.findings}
 
 
@@ -30,7 +38,9 @@ def test_complete_record_is_clean(checker_instance):
 
 @pytest.mark.parametrize("placeholder", ["", "无", "/", "——", "待填", "略", "见附件", "请填写资源需求"])
 def test_placeholders_are_missing(checker_instance, placeholder):
-    assert ("missing-field", "resource_support") in rules_fired(checker_instance, resource_support=placeholder)
+    assert ("missing-field", "resource_support") in rules_fired(
+        checker_instance, resource_support=placeholder
+    )
 
 
 def test_absent_field_is_missing(checker_instance):
@@ -47,8 +57,17 @@ def test_placeholder_plan_gets_only_missing_field(checker_instance):
     assert {r for r, f in fired if f == "improvement_plan"} == {"missing-field"}
 
 
-@pytest.mark.parametrize(("value", "fires"), [("", True), ("/", True), ("□同意 □不同意", True),
-                                                ("☑同意 □不同意", False), ("已确认", False), ("张三", False)])
+@pytest.mark.parametrize(
+    ("value", "fires"),
+    [
+        ("", True),
+        ("/", True),
+        ("□同意 □不同意", True),
+        ("☑同意 □不同意", False),
+        ("已确认", False),
+        ("张三", False),
+    ],
+)
 def test_confirmation(checker_instance, value, fires):
     fired = rules_fired(checker_instance, employee_confirmation=value)
     assert (("unconfirmed", "employee_confirmation") in fired) is fires
@@ -64,6 +83,7 @@ def test_confirmation(checker_instance, value, fires):
         ("2024/6/3 下午3点", "2024/6/4 下午2点", False),
         ("2024/6/3 下午3点", "2024/6/4 下午4点", True),
         ("6.3", "6.4", False),
+        ("6.3", "6.6", True),
         ("2024年6月3日", "6月5日", True),
         ("2024-06-03 14:00-15:00", "2024-06-04 14:30", False),
         ("2024年6月3日", "", False),
@@ -71,6 +91,15 @@ def test_confirmation(checker_instance, value, fires):
 )
 def test_late_record(interview, record, late):
     assert hours_late(interview, record, 24)[0] is late
+
+
+def test_checkbox_choice_is_reported(checker_instance):
+    from checker.model import FieldValue, Record
+
+    report = checker_instance.audit_record(
+        Record(source="t", fields={"interview_type": FieldValue(text="☑季度面谈 □年度面谈 [ ]晋升面谈")})
+    )
+    assert report.choices == {"interview_type": ["季度面谈"]}
 
 
 def test_time_formats():

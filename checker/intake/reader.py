@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
@@ -82,7 +83,9 @@ def _xls_sheets(data: bytes, limits: gate.Limits) -> list[SheetData]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=True)
+        # xlrd writes its warnings to stdout unless given a log file; stdout carries the JSON report
+        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=True,
+                                  logfile=io.StringIO(), verbosity=0)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise InputError("encrypted", "文件已加密,请去除密码后再上传") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from dataclasses import dataclass
 
 import openpyxl
@@ -57,20 +58,35 @@ class SheetData:
 def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[SheetData]:
     stream = len(data) > STREAM_ABOVE_BYTES
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=stream, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about drawings, headers and styles it drops; none of that is record content
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=stream, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken book
         raise InputError("corrupt", f"Excel 文件无法打开:{type(exc).__name__}: {str(exc)[:120]}") from exc
     sheets = []
     try:
         for ws in wb.worksheets:
             rows = []
-            # max_col keeps a sheet whose cells claim columns up to XFD from creating 16,384 cells a row
-            max_col = None if stream else min(ws.max_column, max_cols)
-            if not stream and ws.max_row > max_rows:
+            # Bounded by the last cell holding a value: styled blank cells up to XFD1048576
+            # would otherwise make openpyxl create billions of empty cells.
+            max_row, max_col = (None, None) if stream else _value_extent(ws, max_cols)
+            if max_row is not None and max_row > max_rows:
                 raise InputError("too-large", f"工作表「{ws.title}」超过 {max_rows} 行,已停止读取")
-            for i, row in enumerate(ws.iter_rows(values_only=True, max_col=max_col)):
+            if max_row == 0:
+                sheets.append(SheetData(ws.title, [], []))
+                continue
+            if stream:
+                ws.reset_dimensions()  # a wrong <dimension> (A1:A1) would cut the sheet short
+            blank: list[list[str]] = []  # blank rows are kept only when a row with a value follows
+            for i, row in enumerate(ws.iter_rows(values_only=True, max_row=max_row, max_col=max_col)):
+                if not any(v is not None and v != "" for v in row[:max_cols]):
+                    blank.append([] if stream else [""] * len(row[:max_cols]))
+                    continue
                 if i >= max_rows:
                     raise InputError("too-large", f"工作表「{ws.title}」超过 {max_rows} 行,已停止读取")
+                rows.extend(blank)
+                blank = []
                 rows.append([cell_text(v) for v in row[:max_cols]])
             merged = []
             if not stream:
@@ -80,6 +96,18 @@ def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[
     finally:
         wb.close()
     return sheets
+
+
+def _value_extent(ws, max_cols: int) -> tuple[int, int]:
+    """(last row, last column) holding a value, 1-based; (0, 0) for an empty sheet."""
+    cells = getattr(ws, "_cells", None)
+    if cells is None:
+        return ws.max_row, min(ws.max_column, max_cols)
+    rows = cols = 0
+    for (r, c), cell in cells.items():
+        if cell.value is not None and cell.value != "":
+            rows, cols = max(rows, r), max(cols, c)
+    return rows, min(cols, max_cols)
 
 
 def sheet_grid(sheet: SheetData) -> Grid:

@@ -105,7 +105,8 @@ def year_of(text: str) -> int | None:
 
 def hours_late(interview: str, record: str, max_hours: float) -> tuple[bool, float | None]:
     """(late?, hours between) — late only when certain; a missing time of day is read generously."""
-    year = year_of(interview) or year_of(record)
+    # with no year anywhere ("6.3" / "6.6"), any one year serves for the difference; 2000 has a 29 February
+    year = year_of(interview) or year_of(record) or 2000
     talk = parse_moment(interview, year)
     written = parse_moment(record, talk.start.year if talk else year)
     if talk is None or written is None:

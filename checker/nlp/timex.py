@@ -3,6 +3,11 @@
 Two users: plan-deadline asks "is there a time limit?", and vague-rating asks
 "is there a specific time?" (6月, 上周, 双十一) as opposed to a generic one
 (本季度, 一直以来). Numbers inside a time expression are not quantities.
+
+Kinds: date (9月30日, 2024-09-30, 20号前), period (季度末, Q3, 下半年, 本学期末),
+duration (两周内, 30天内), milestone (下次面谈前, 转正前, 期末考试前), and
+none: 尽快/逐步/持续, a recurring time (每月5日前, 每天下班前) and a start
+(下个月起) — none of which bounds the item.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from checker.nlp.numbers import CN_DIGITS
 
 _N = rf"(?:\d{{1,4}}|[{CN_DIGITS}]{{1,4}})"
 _BEFORE = r"(?:之前|以前|前|为止|止|截止|内|之内|以内)"
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]"
 
 DATE_PATTERNS = [
     # 2024-09-30, 2024/9/30, 2024.9.30, 2024年9月30日(号)
@@ -25,18 +31,36 @@ DATE_PATTERNS = [
     rf"{_N}\s*月\s*{_N}\s*[日号]",
     rf"{_N}\s*月(?:份)?(?:底|末|中旬|上旬|下旬|初|中)",
     rf"{_N}\s*月份?(?=\s*{_BEFORE}|\s*(?:完成|前|底))",
+    # 20号前, 5日之前 (a day of the current month, only with a deadline word)
+    rf"(?<![\d月{CN_DIGITS}])(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[日号](?=\s*(?:之前|以前|前|为止|截止))",
     # 9.30前, 6.18前 (month.day only when a deadline word follows)
     r"(?<![\d.])\d{1,2}\.\d{1,2}(?=\s*" + _BEFORE + ")",
+    # 下周五, 本周三前
+    rf"(?<![{CN_DIGITS}\d每])(?:本|这|下|下个|这个)?{_WEEKDAY}(?!次)",
     # 2024Q3, Q3末, H2, 第三季度(末)
     r"(?:\d{4}\s*年?\s*)?[Qq][1-4](?:末|底|结束)?",
     r"(?:\d{4}\s*年?\s*)?[Hh][12](?![\d])",
     rf"(?:今年|明年|本年|本年度|下年度)?第?{_N}季度(?:末|底|结束|内)?",
 ]
+# 本学期末, 下个季度, 这个月底, 学年内: a named period, bounded or ended
+PERIOD = re.compile(
+    r"(?:本|这|这个|下|下个|下一|次|今|明|当|上半|下半)?"
+    r"(?:学期|学年|财年|年度|季度|半年|月|周|年)(?:末|底|内|中|结束|之内|以内)"
+)
 DURATION_BOUND = re.compile(
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
 )
+# A duration after a threshold verb is a target, not a deadline ("缩短到3天以内")
+_TARGET_BEFORE = re.compile(r"(?:降到|降至|降低到|降低至|缩短到|缩短至|控制在|压缩到|压缩至|不超过|保持在|提升到|提高到)\s*$")
 # "X前/之前/以前": a milestone before which the item is due (下次面谈前, 转正前, 618大促前)
-MILESTONE_BEFORE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,10}?)(?:之前|以前|前夕|前)")
+MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
+# 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
+_NOT_BEFORE_PREV = set("提目当眼面跟往向事生空从超领居靠最")
+_NOT_BEFORE_NEXT = re.compile(rf"[{CN_DIGITS}\d名位端台期景沿列线提身辈途程面后者进行往卫排]")
+_RECURRING = re.compile(
+    r"每(?:个|一|两|[二三四五六七八九十]|\d)?(?:天|日|周|星期|月|季度|季|年|班|次|学期|批|单)[^\s,，。;；、]{0,8}$"
+)
+_START = re.compile(r"\s*(?:起|开始|以后|之后|以来)")
 # Specific moments (for evidence in ratings): a month, last week, a named day.
 SPECIFIC_TIME = re.compile(
     rf"(?:{_N}\s*月(?:份)?(?:{_N}\s*[日号])?|上周|上个?月|上季度|去年|年初|年中|年底|春节|国庆|双十一|双11|618|"
@@ -58,18 +82,23 @@ class TimeRecognizer:
         deadline = lexicons.get("deadline")
         self.dates = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS))
         self.periods = deadline.pattern("period")
-        self.milestones = set(deadline.words("milestone"))
+        self.milestones = deadline.words("milestone")
         self.non_deadlines = deadline.pattern("none")
 
     def find(self, text: str) -> list[TimeExpr]:
         found: list[TimeExpr] = []
         self._add(found, "date", self.dates, text)
-        self._add(found, "duration", DURATION_BOUND, text)
+        self._add(found, "period", PERIOD, text)
+        for m in DURATION_BOUND.finditer(text):
+            if not _TARGET_BEFORE.search(text[: m.start()]):
+                self._push(found, TimeExpr("duration", m.start(), m.end(), m.group()))
         if self.periods is not None:
             self._add(found, "period", self.periods, text)
         for m in MILESTONE_BEFORE.finditer(text):
-            if self._is_milestone(text, m):
-                self._push(found, TimeExpr("milestone", m.start(), m.end(), m.group()))
+            expr = self._milestone(text, m)
+            if expr is not None:
+                self._push(found, expr)
+        found = [self._bounding(text, t) for t in found]
         if self.non_deadlines is not None:
             self._add(found, "none", self.non_deadlines, text)
         return sorted(found, key=lambda t: t.start)
@@ -77,16 +106,34 @@ class TimeRecognizer:
     def deadlines(self, text: str) -> list[TimeExpr]:
         return [t for t in self.find(text) if t.kind != "none"]
 
-    def _is_milestone(self, text: str, m: re.Match) -> bool:
-        before = m.group(1)
-        # 提前, 目前, 之前 as a word (not after an event), 面前 ... are not milestones
-        if text[m.start(1) : m.end()].endswith(
-            ("提前", "目前", "当前", "眼前", "面前", "跟前", "往前", "向前", "以前的")
-        ):
-            return False
-        return any(before.endswith(ms) for ms in self.milestones) or bool(
-            re.search(r"(?:结束|完成|开始|上线|发布|验收|截止|评审|考核|开学|放假|大促|会议|答辩)$", before)
-        )
+    def _milestone(self, text: str, m: re.Match) -> TimeExpr | None:
+        """"年审前", "期末考试前", "双11前": an event or moment followed by 前; None for 提前, 前三 ..."""
+        prev = text[m.start() - 1]
+        nxt = text[m.end() : m.end() + 1]
+        if m.group() == "前" and (prev in _NOT_BEFORE_PREV or _NOT_BEFORE_NEXT.match(nxt)):
+            return None
+        if m.group() == "以前" and prev in "比不如":
+            return None
+        start = self._milestone_start(text, m.start())
+        return TimeExpr("milestone", start, m.end(), text[start : m.end()])
+
+    def _milestone_start(self, text: str, end: int) -> int:
+        """Where the event named before 前 begins: a known milestone word, else the run of up to 8 characters."""
+        head = text[:end]
+        for word in self.milestones:
+            if head.endswith(word):
+                return end - len(word)
+        run = re.search(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}$", head)
+        return run.start() if run else end
+
+    @staticmethod
+    def _bounding(text: str, expr: TimeExpr) -> TimeExpr:
+        """A time that recurs (每月5日前) or starts something (下个月起) does not bound the item."""
+        if _RECURRING.search(text[max(0, expr.start - 6) : expr.end]) or text[expr.start - 1 : expr.start] == "每":
+            return TimeExpr("none", expr.start, expr.end, expr.text)
+        if expr.kind in ("date", "period") and _START.match(text[expr.end :]):
+            return TimeExpr("none", expr.start, expr.end, expr.text)
+        return expr
 
     @staticmethod
     def _add(found: list[TimeExpr], kind: str, pattern: re.Pattern, text: str) -> None:
@@ -96,12 +143,11 @@ class TimeRecognizer:
 
     @staticmethod
     def _push(found: list[TimeExpr], expr: TimeExpr) -> None:
-        for other in found:
+        for other in list(found):
             if expr.start < other.end and other.start < expr.end:
                 if expr.end - expr.start <= other.end - other.start:
                     return
                 found.remove(other)
-                break
         found.append(expr)
 
 

@@ -1,48 +1,90 @@
-"""Report writers, one module per format. `write_reports` picks them by name."""
+"""Report writers, one module per format. `write_reports` picks them by name.
+
+A writer either renders one document (text or bytes) that goes to stdout or to a file, or, like
+`docx`, writes several files into a directory (annotated copies of the inputs).
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker.model import Report
 
-from . import json_report, text
+from . import annotated, html_report, json_report, markdown, sarif, text, xlsx_summary
+from .common import Context, make_context
 
-# format -> (writer returning the text/bytes, default file suffix)
-WRITERS: dict[str, tuple[Callable, str]] = {
-    "text": (text.render, ".txt"),
-    "json": (json_report.render, ".json"),
+
+@dataclass(frozen=True)
+class Writer:
+    suffix: str
+    render: Callable[[Report, Context], str | bytes] | None = None  # one document
+    write_files: Callable[[Report, Context, Path], list[Path]] | None = None  # files in a folder
+    binary: bool = False
+
+
+WRITERS: dict[str, Writer] = {
+    "text": Writer(".txt", lambda report, ctx: text.render(report, color=ctx.color)),
+    "json": Writer(".json", lambda report, ctx: json_report.render(report)),
+    "md": Writer(".md", markdown.render),
+    "html": Writer(".html", html_report.render),
+    "xlsx": Writer(".xlsx", xlsx_summary.render, binary=True),
+    "sarif": Writer(".sarif", sarif.render),
+    "docx": Writer("", write_files=annotated.write_files, binary=True),
 }
+
+REPORT_STEM = "report"
 
 
 def write_reports(
-    report: Report, formats: list[str], output: str | None, color: bool | None = None, inputs=()
-) -> None:
-    formats = list(dict.fromkeys(f for spec in formats for f in spec.split(",") if f))
+    report: Report,
+    formats: list[str],
+    output: str | None,
+    color: bool | None = None,
+    inputs=(),
+    pack=None,
+) -> list[Path]:
+    """Write every format asked for; returns the files written (stdout output is not listed)."""
+    formats = list(dict.fromkeys(f.strip() for spec in formats for f in spec.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise ValueError(f"不支持的输出格式:{', '.join(unknown)}(可用:{', '.join(WRITERS)})")
+    needs_file = [f for f in formats if WRITERS[f].binary]
+    if output is None and needs_file:
+        raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
+    use_color = (color if color is not None else sys.stdout.isatty()) if output is None else False
+    ctx = make_context(report, inputs, pack, use_color)
+    written: list[Path] = []
     for fmt in formats:
-        render, suffix = WRITERS[fmt]
-        target = _target(output, fmt, suffix, len(formats))
-        use_color = (color if color is not None else sys.stdout.isatty()) if target is None else False
-        content = render(report, color=use_color) if fmt == "text" else render(report)
-        if target is None:
-            sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
-            else:
-                target.write_bytes(content)
+        written.extend(_write_one(report, ctx, fmt, output, len(formats)))
+    return written
 
 
-def _target(output: str | None, fmt: str, suffix: str, count: int) -> Path | None:
+def _write_one(report: Report, ctx: Context, fmt: str, output: str | None, count: int) -> list[Path]:
+    writer = WRITERS[fmt]
+    if writer.write_files is not None:
+        directory = Path(output)
+        directory.mkdir(parents=True, exist_ok=True)
+        return writer.write_files(report, ctx, directory)
+    content = writer.render(report, ctx)
+    target = _target(output, writer.suffix, count)
+    if target is None:
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+        return []
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        target.write_text(content, encoding="utf-8")
+    else:
+        target.write_bytes(content)
+    return [target]
+
+
+def _target(output: str | None, suffix: str, count: int) -> Path | None:
     if output is None:
         return None
     path = Path(output)
     if count > 1 or path.is_dir() or output.endswith(("/", "\\")):
-        return path / f"report{suffix}"
+        return path / f"{REPORT_STEM}{suffix}"
     return path

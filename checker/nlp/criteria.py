@@ -1,0 +1,70 @@
+"""Verifiable acceptance criteria of an improvement item (plan-no-quantity), besides numbers.
+
+- an outcome word that counts on its own: 合格, 达标, 零差错, 减半 (measurable.txt, tag outcome);
+- doing something on one's own: 独立完成可行性分析, 能独立承担夜班工作;
+- a delivering or obtaining verb with a deliverable after it in the same clause:
+  通过…考试, 取得…证书, 考取叉车操作证, 提交…方案, 上线…功能 (tags verb and noun);
+- a bound without a number: 控制在预算以内.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.nlp.lexicon import Lexicons
+
+_CLAUSE = re.compile(r"[^。；;,，!！?？]+")
+_ALONE = re.compile(r"独立(?=[\u4e00-\u9fff])")
+_BOUND = re.compile(
+    r"(?:控制在|不超过|不高于|不低于|不少于|低于|高于|保持在)[^,，。;；]{1,12}?(?:以内|以下|以上|之内|范围内)"
+)
+_MEANS = re.compile(r"(?:学习|培训|参加|参与|阅读|实践|自学|观摩|请教|向|与|和|对|多|不断|加强|持续)")
+# one-character deliverable "证" (操作证, 上岗证) but not 保证, 验证, 论证, 证明
+_CERT = re.compile(r"(?<![保验论求印见查])证(?![明实据])")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    kind: str  # outcome | alone | delivery | bound
+    start: int
+    end: int
+    text: str
+
+
+class CriteriaFinder:
+    def __init__(self, lexicons: Lexicons):
+        measurable = lexicons.get("measurable")
+        self.outcomes = measurable.pattern("outcome")
+        verbs = measurable.words("verb")
+        self.verbs = re.compile(
+            "(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)"
+        )
+        nouns = [n for n in measurable.words("noun") if len(n) > 1]
+        self.nouns = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
+
+    def find(self, text: str) -> list[Criterion]:
+        hits: list[Criterion] = []
+        if self.outcomes is not None:
+            hits += [Criterion("outcome", m.start(), m.end(), m.group()) for m in self.outcomes.finditer(text)]
+        hits += [Criterion("bound", m.start(), m.end(), m.group()) for m in _BOUND.finditer(text)]
+        for clause in _CLAUSE.finditer(text):
+            hit = self._in_clause(text, clause.start(), clause.end())
+            if hit is not None:
+                hits.append(hit)
+        return sorted(hits, key=lambda c: c.start)
+
+    def _in_clause(self, text: str, start: int, end: int) -> Criterion | None:
+        clause = text[start:end]
+        alone = _ALONE.search(clause)
+        if alone:
+            return Criterion("alone", start + alone.start(), end, clause[alone.start() :].rstrip())
+        for verb in self.verbs.finditer(clause):
+            rest = clause[verb.end() :]
+            if verb.group() == "通过" and _MEANS.match(rest):
+                continue  # "通过学习……": by means of, not passing
+            noun = self.nouns.search(rest) or _CERT.search(rest)
+            if noun:
+                stop = verb.end() + noun.end()
+                return Criterion("delivery", start + verb.start(), start + stop, clause[verb.start() : stop])
+        return None
