@@ -9,7 +9,6 @@ listed at the end of the document. Only for looking at; the annotated file is no
 
 from __future__ import annotations
 
-import copy
 import sys
 
 from docx import Document

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Render the HTML report and an annotated .docx to PNG previews, to look at them.
 #
-#   scripts/render_previews.sh [OUT_DIR] [INPUT...]
+#   scripts/render_previews.sh [OUT_DIR (default out/previews)] [INPUT...]
 #
 # Needs Debian packages chromium, libreoffice-writer, poppler-utils (and fonts-noto-cjk for
 # Chinese glyphs):  apt-get update && apt-get install -y chromium libreoffice-writer poppler-utils fonts-noto-cjk
 # Inputs default to samples/*.docx|*.xlsx, or ../shared/eval/docs/ when samples/ has none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT="${1:-previews}"
+OUT="${1:-out/previews}"
 shift || true
 CHECKER="${CHECKER:-.venv/bin/checker}"
 [ -x "$CHECKER" ] || CHECKER=checker

@@ -186,3 +186,20 @@ def test_hint_text_is_kept_as_written(tmp_path, alias_table):
     )
     fields = read(path, alias_table)
     assert fields["improvement_plan"].startswith("请填写")
+
+
+def test_title_row_over_a_plan_table_inside_the_form(tmp_path, alias_table):
+    path = docx_grid(
+        tmp_path / "title_rows.docx",
+        [
+            ("员工姓名", "张三", "面谈人", "李四"),
+            ("二、改进计划",),
+            ("序号", "改进项", "衡量标准", "完成时间"),
+            ("1", "单元测试覆盖率", "70%以上", "9月30日前"),
+            ("2", "加强沟通", "", "持续"),
+            ("资源支持", "导师每周辅导1次"),
+        ],
+    )
+    fields = read(path, alias_table)
+    assert fields["improvement_plan"] == "1 单元测试覆盖率 70%以上 9月30日前\n2 加强沟通 持续"
+    assert fields["resource_support"] == "导师每周辅导1次"

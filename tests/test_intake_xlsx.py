@@ -92,3 +92,18 @@ def test_workbook_without_any_form_is_a_clear_error(tmp_path, alias_table):
     with pytest.raises(InputError) as err:
         read(path, alias_table)
     assert err.value.code == "no-fields"
+
+
+def test_grouped_two_row_header(tmp_path, alias_table):
+    rows = [
+        ["员工姓名", "基本信息", None, "评价与计划", None, None],
+        [None, "部门", "面谈人", "绩效总结", "改进计划", "资源支持"],
+        ["张三", "技术部", "李四", "完成支付模块重构", "9月底前补齐单测", "导师辅导"],
+    ]
+    path = xlsx_book(tmp_path / "grouped.xlsx", {"汇总": rows}, merges={"汇总": ["A1:A2", "B1:C1", "D1:F1"]})
+    [rec] = read(path, alias_table)
+    assert (
+        rec["employee_name"] == "张三"
+        and rec["manager_name"] == "李四"
+        and rec["resource_support"] == "导师辅导"
+    )

@@ -108,3 +108,20 @@ def test_time_formats():
     assert parse_moment("2024年6月3日 15:00-16:00").end.hour == 16
     assert parse_moment("6月3日 9:00", default_year=2024).start.month == 6
     assert parse_moment("尚未面谈") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "fires"),
+    [
+        ("日期:", True),
+        ("签字:      日期:    年  月  日", True),
+        ("本人已阅读并确认以上内容 □", True),
+        ("本人已阅读并确认以上内容 ☑", False),
+        ("张三  日期:2024-06-04", False),
+        ("□同意 □不同意  张三", False),
+    ],
+)
+def test_signature_scaffolding(checker_instance, value, fires):
+    assert (
+        ("unconfirmed", "employee_confirmation") in rules_fired(checker_instance, employee_confirmation=value)
+    ) is fires

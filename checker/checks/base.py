@@ -118,17 +118,20 @@ class CheckContext:
 
 
 _BLANK = re.compile(r"[\s\u3000_＿]+")
+_OPENING_BRACKETS = re.compile(r"^[(（【\[]+")
+# An unfilled signature line keeps only its scaffolding: "日期:", "年 月 日", "签字:"
+_SCAFFOLD = re.compile(r"(?:签字|签名|签章|日期|时间|年|月|日|[:：/／.。,，\-—_])")
 
 
 def is_placeholder(text: str, settings: Settings) -> bool:
     """Empty, a placeholder word ("无", "/", "待填"), or the template's own hint text ("请填写……")."""
     compact = _BLANK.sub("", text or "")
-    if not compact:
+    if not compact or not _SCAFFOLD.sub("", compact):
         return True
     if compact.lower() in {p.lower() for p in settings.placeholders}:
         return True
-    stripped = compact.strip("()()【】[]")
-    return any(stripped.startswith(h.strip("()()")) for h in settings.hint_prefixes)
+    stripped = _OPENING_BRACKETS.sub("", compact)
+    return any(stripped.startswith(_OPENING_BRACKETS.sub("", h)) for h in settings.hint_prefixes)
 
 
 def finding(rule: Rule, key: str, text: str, start: int, end: int, **values) -> Finding:

@@ -29,12 +29,16 @@ def confirmation_state(text: str, ctx: CheckContext, params: ConfirmationParams)
     if ticked:
         return None
     if boxes:
-        remainder = re.sub(
-            r"(同意|确认|不同意|已阅|本人|以上|内容|记录|属实|签字|日期|[:：\s/])", "", UNTICKED.sub("", text)
-        )
-        if not remainder:
+        # "本人已阅读并确认以上内容 □": boxes but none ticked; only a name or a date beside them confirms
+        rest = UNTICKED.sub(" ", text)
+        if not re.search(r"\d|[\u4e00-\u9fff]{2,4}\s*$", _STATEMENT.sub("", rest).strip()):
             return "确认框未勾选"
     return None
+
+
+_STATEMENT = re.compile(
+    r"(本人)?(已)?(阅读|阅|知悉|了解|认可|同意|确认|不同意|无异议|有异议)+(并|且)?(确认|同意)?(以上|上述)?(内容|记录|结果)?(属实|无误)?"
+)
 
 
 @check_kind("confirmation", ConfirmationParams, field_scoped=True)

@@ -16,7 +16,7 @@ from lxml import etree
 
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
-from checker.intake.grid import FoundValue, Grid, GridCell, read_form, split_inline_pairs
+from checker.intake.grid import FoundValue, Grid, GridCell, looks_like_header, read_form, split_inline_pairs
 from checker.intake.ooxml import Package
 from checker.model import FieldValue, Location, Record
 
@@ -241,15 +241,9 @@ def table_as_lines(tbl: etree._Element, styles: Styles, depth: int = 0) -> list[
     grid = table_grid(tbl, styles, 0, depth)
     rows = [[c.text.replace("\n", " ").strip() for c in row] for row in grid.rows]
     rows = [r for r in rows if any(r)]
-    if len(rows) >= 2 and _looks_like_header(rows[0], grid.rows[0]):
+    if len(rows) >= 2 and looks_like_header(rows[0], grid.rows[0]):
         rows = rows[1:]
     return [" ".join(c for c in r if c) for r in rows]
-
-
-def _looks_like_header(texts: list[str], cells: list[GridCell]) -> bool:
-    if not all(texts) or any(len(t) > 10 for t in texts):
-        return False
-    return any(c.bold for c in cells) or any(word in t for t in texts for word in _HEADER_WORDS)
 
 
 # ---------------------------------------------------------------- the body

@@ -14,7 +14,7 @@ from checker.resources import data_path
 
 # Marks templates put on labels that say nothing about which field it is.
 _REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
-_BRACKETED_HINT = re.compile(r"[（(【\[][^）)】\]]{0,20}[)）】\]]")
+_BRACKETED_HINT = re.compile(r"[（(【\[][^）)】\]]{0,40}[)）】\]]")
 _NOISE = re.compile(r"[\s*＊※★☆:：_＿·•●.。、\u200b-\u200f\ufeff]+")
 _LEADING_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])"
@@ -61,10 +61,11 @@ class AliasTable:
 
     def lookup(self, label: str) -> str | None:
         """The canonical key a label names, or None when it names no known field."""
-        if not label or len(label) > 40:
+        if not label or len(label) > 60:
             return None
         norm = normalize_label(label)
-        if not norm or len(norm) > 24:
+        # "本季度工作表现(主管填写,包括主要业绩与不足)": the hint in brackets does not count
+        if not norm or len(_BRACKETED_HINT.sub("", norm)) > 24:
             return None
         for candidate in _candidates(norm):
             key = self.aliases.get(candidate)

@@ -121,6 +121,11 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
                     used.add(id(cell))
                 continue
             used.add(id(cell))
+            if _alone_in_row(row, i):
+                block = _rows_below(grid, cell, table, used)
+                if block is not None:
+                    found.append(FoundValue(key, block[0], block[1], cell.text.strip()))
+                    continue
             beside = row[i + 1] if i + 1 < len(row) else None
             if beside is not None and row_keys[i + 1] is None and not _is_inline(beside, table):
                 take(key, beside, cell.text.strip())
@@ -138,6 +143,58 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
             else:
                 take(key, None, cell.text.strip())
     return found
+
+
+def _alone_in_row(row: list[GridCell], i: int) -> bool:
+    return all(not c.text.strip() for j, c in enumerate(row) if j != i)
+
+
+def _rows_below(grid: Grid, title: GridCell, table: AliasTable, used: set) -> tuple[str, str] | None:
+    """A title row ("二、改进计划" across the table) over rows that are not label/value pairs:
+    those rows are the value, one line each (a plan table's header row left out)."""
+    start = title.row + title.rowspan
+    block: list[list[GridCell]] = []
+    for row in grid.rows[start:]:
+        cells = [c for c in row if c.row >= start and id(c) not in used]
+        texts = [c.text.strip() for c in cells]
+        # a plan table's header ("序号 | 改进项 | 完成时间") may use label words; it does not end the block
+        header = not block and len(cells) >= 3 and looks_like_header(texts, cells)
+        if not header and any(label_key(c, table) or _is_inline(c, table) for c in cells):
+            break
+        if any(c.text.strip() for c in cells):
+            block.append(cells)
+    if not block:
+        return None
+    texts = [[c.text.replace("\n", " ").strip() for c in cells if c.text.strip()] for cells in block]
+    if len(texts) >= 2 and looks_like_header(texts[0], block[0]):
+        texts = texts[1:]
+    for cells in block:
+        used.update(id(c) for c in cells)
+    return "\n".join(" ".join(t) for t in texts), block[0][0].ref
+
+
+HEADER_WORDS = (
+    "序号",
+    "项目",
+    "内容",
+    "措施",
+    "标准",
+    "时间",
+    "负责",
+    "目标",
+    "完成",
+    "事项",
+    "计划",
+    "备注",
+    "编号",
+)
+
+
+def looks_like_header(texts: list[str], cells: list[GridCell]) -> bool:
+    """The first row of a plan table: short texts, bold or made of column-title words."""
+    if not texts or not all(texts) or any(len(t) > 10 for t in texts):
+        return False
+    return any(c.bold for c in cells) or any(word in t for t in texts for word in HEADER_WORDS)
 
 
 def _is_inline(cell: GridCell, table: AliasTable) -> bool:

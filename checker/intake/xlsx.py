@@ -140,29 +140,57 @@ def sheet_grid(sheet: SheetData) -> Grid:
     return Grid.build(rows)
 
 
-def find_header_row(sheet: SheetData, table: AliasTable) -> tuple[int, dict[int, str]] | None:
+@dataclass
+class Header:
+    """Where a batch sheet's header is: its last row, and column -> (key, label as written)."""
+
+    last_row: int
+    columns: dict[int, tuple[str, str]]
+
+
+def _row_keys(values: list[str], table: AliasTable) -> tuple[dict[int, str], int]:
+    keys: dict[int, str] = {}
+    filled = 0
+    for c, text in enumerate(values):
+        if not text.strip():
+            continue
+        filled += 1
+        key = table.lookup(text) if "\n" not in text.strip() else None
+        if key and key not in keys.values():
+            keys[c] = key
+    return keys, filled
+
+
+def find_header_row(sheet: SheetData, table: AliasTable) -> Header | None:
     best = None
     for r, values in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        cols = {}
-        filled = 0
-        for c, text in enumerate(values):
-            if not text.strip():
-                continue
-            filled += 1
-            key = table.lookup(text) if "\n" not in text.strip() else None
-            if key and key not in cols.values():
-                cols[c] = key
+        keys, filled = _row_keys(values, table)
         if (
-            len(cols) >= MIN_BATCH_KEYS
-            and len(cols) >= 0.6 * filled
-            and (best is None or len(cols) > len(best[1]))
+            len(keys) >= MIN_BATCH_KEYS
+            and len(keys) >= 0.6 * filled
+            and (best is None or len(keys) > len(best[1]))
         ):
-            best = (r, cols)
+            best = (r, keys)
     if best is None:
         return None
-    # A grouped header: a second label row right below takes precedence for its columns.
-    r, cols = best
-    return r, cols
+    row, keys = best
+    columns = {c: (k, sheet.rows[row][c].strip()) for c, k in keys.items()}
+    last = row
+    # A grouped header spans two rows: labels merged down from the row above, or
+    # sub-labels in the row below, fill the columns this row leaves empty.
+    for other in (row - 1, row + 1):
+        if not 0 <= other < len(sheet.rows):
+            continue
+        extra, _ = _row_keys(sheet.rows[other], table)
+        added = {
+            c: k for c, k in extra.items() if c not in columns and k not in {v[0] for v in columns.values()}
+        }
+        if other == row + 1 and len(added) < 2:
+            continue
+        for c, k in added.items():
+            columns[c] = (k, sheet.rows[other][c].strip())
+        last = max(last, other)
+    return Header(last, dict(sorted(columns.items())))
 
 
 def _is_note_row(values: list[str]) -> bool:
@@ -171,19 +199,21 @@ def _is_note_row(values: list[str]) -> bool:
 
 
 def batch_records(
-    sheet: SheetData, header: tuple[int, dict[int, str]], source: str, start_index: int, table: AliasTable
+    sheet: SheetData, header: Header, source: str, start_index: int, table: AliasTable
 ) -> list[Record]:
-    header_row, cols = header
-    labels = sheet.rows[header_row]
     records = []
-    for r in range(header_row + 1, len(sheet.rows)):
+    for r in range(header.last_row + 1, len(sheet.rows)):
         values = sheet.rows[r]
-        mapped = {key: (values[c] if c < len(values) else "") for c, key in cols.items()}
+        mapped = {key: (values[c] if c < len(values) else "") for c, (key, _) in header.columns.items()}
         if not any(v.strip() for v in mapped.values()) or _is_note_row(values):
             continue
         # a repeated header row (a second block on the same sheet) is not a record
         if (
-            sum(1 for c, v in enumerate(values) if v.strip() and table.lookup(v) == cols.get(c))
+            sum(
+                1
+                for c, v in enumerate(values)
+                if v.strip() and table.lookup(v) == header.columns.get(c, ("",))[0]
+            )
             >= MIN_BATCH_KEYS
         ):
             continue
@@ -194,10 +224,10 @@ def batch_records(
                     file=source,
                     part=f"工作表「{sheet.title}」",
                     cell=f"{get_column_letter(c + 1)}{r + 1}",
-                    label=labels[c].strip(),
+                    label=label,
                 ),
             )
-            for (c, key), text in zip(cols.items(), mapped.values(), strict=True)
+            for (c, (key, label)), text in zip(header.columns.items(), mapped.values(), strict=True)
         }
         records.append(
             Record(

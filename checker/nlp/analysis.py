@@ -1,7 +1,9 @@
 """What the rules ask of a point: judgements, evidence, quantities, acceptance criteria, deadlines.
 
 One `TextAnalyzer` per lexicon set; results are cached per point text so the
-segmenter and the patterns run once for each text, whichever rules ask.
+segmenter and the patterns run once for each text, whichever rules ask. The
+segmenter (spaCy + jieba) is loaded on the first analysis, not when the
+analyzer is built, so commands that never analyse text start fast.
 """
 
 from __future__ import annotations
@@ -11,15 +13,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.nlp import pipeline
+from checker.nlp.criteria import CriteriaFinder
+from checker.nlp.judgement import JudgementFinder
 from checker.nlp.lexicon import Lexicons
-from checker.nlp.numbers import Quantity, find_quantities
+from checker.nlp.numbers import CN_DIGITS, Quantity, find_quantities
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
-# Adverbs that may stand between a trait and its evaluation ("执行力也比较强", "主动性差点意思")
-_DEGREE = r"(?:也|都|还|仍|却|就|比较|较为|较|很|非常|十分|特别|相当|极|挺|蛮|偏|过于|略|稍|明显|有点|有些|不太|还算|算是|一直|总体|整体|基本|真的|确实|是)*"
 _COHORT = re.compile(r"\d{2}后")
 _QUOTED = re.compile(r"《[^》]{1,30}》|“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』")
 _MASK = "\u2003"
+_TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:以来|来|了)?)?"
+# An event noun names a particular occasion when framed: "在6月盘点中", "联调时", "这次抢修"
+_FRAME_BEFORE = ("在", "这次", "那次", "上次", "一次", "某次", "此次", "当时")
+_FRAME_AFTER = ("时", "中", "期间", "上", "后", "当天", "当中", "里", "了", "过")
+_FINISHED = ("了", "过")
 
 
 @dataclass(frozen=True)
@@ -46,55 +53,47 @@ class TextAnalyzer:
     def __init__(self, lexicons: Lexicons):
         self.lexicons = lexicons
         self.times = TimeRecognizer(lexicons)
-        traits = lexicons.get("traits").words()
-        evaluations = lexicons.get("evaluation").words()
-        self.trait_eval = re.compile(
-            rf"({'|'.join(map(re.escape, traits))}){_DEGREE}({'|'.join(map(re.escape, evaluations))})",
-            re.IGNORECASE,
+        self.judge = JudgementFinder(lexicons)
+        self.criteria_finder = CriteriaFinder(lexicons)
+        generic = lexicons.get("generic_time").words()
+        # "入职两年多", "工作三年来": a tenure after a generic time word is generic too
+        self.generic_time = (
+            re.compile(f"(?:{'|'.join(map(re.escape, generic))})" + _TENURE) if generic else None
         )
-        self.judgement_words = lexicons.get("judgement").pattern()
-        self.generic_time = lexicons.get("generic_time").pattern()
         self.evidence = lexicons.get("evidence")
-        self.measurable = lexicons.get("measurable")
-        self.criteria_verbs = self.measurable.words("verb")
-        self.criteria_nouns = set(self.measurable.words("noun"))
-        self.outcomes = self.measurable.pattern("outcome")
+        self.traits = set(lexicons.get("traits").words())
         self.directions = lexicons.get("plan_direction").pattern()
-        pipeline.ensure_words(lexicons.all_words())
+        self._words_ready = False
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
 
-    # ------------------------------------------------------------ rating points
+    def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
+        if not self._words_ready:  # first use: load the segmenter and teach it the lexicon words
+            pipeline.ensure_words(self.lexicons.all_words())
+            self._words_ready = True
+        return pipeline.segment(text)
+
     def _analyze(self, text: str) -> PointAnalysis:
         result = PointAnalysis(text)
-        result.judgements = self._judgements(text)
+        result.judgements = [Hit(h.kind, h.start, h.end, h.text) for h in self.judge.find(text)]
         times = self.times.find(text)
         result.deadlines = [Hit(t.kind, t.start, t.end, t.text) for t in times if t.kind != "none"]
         result.non_deadlines = [Hit("none", t.start, t.end, t.text) for t in times if t.kind == "none"]
-        result.evidence = self._evidence(text)
-        masked = _mask(text, times)
+        if result.judgements:
+            result.evidence = self._evidence(text, result.judgements)
+        masked = _mask(text, [t for t in times if t.kind != "none"])
         result.quantities = [Hit(q.kind, q.start, q.end, q.text) for q in find_quantities(masked)]
-        result.criteria = self._criteria(masked)
+        result.criteria = [Hit(c.kind, c.start, c.end, c.text) for c in self.criteria_finder.find(masked)]
         if self.directions is not None:
             result.directions = [
                 Hit("direction", m.start(), m.end(), m.group()) for m in self.directions.finditer(text)
             ]
         return result
 
-    def _judgements(self, text: str) -> list[Hit]:
+    # ------------------------------------------------------------ rating points
+    def _evidence(self, text: str, judgements: list[Hit]) -> list[Hit]:
+        """Support for a judgement: a number, a specific time, a named thing, a framed event or a finished action."""
+        generic = [(m.start(), m.end()) for m in self.generic_time.finditer(text)] if self.generic_time else []
         hits: list[Hit] = []
-        for m in self.trait_eval.finditer(text):
-            hits.append(Hit("trait", m.start(), m.end(), m.group()))
-        if self.judgement_words is not None:
-            for m in self.judgement_words.finditer(text):
-                if not any(h.start <= m.start() < h.end for h in hits):
-                    hits.append(Hit("judgement", m.start(), m.end(), m.group()))
-        return sorted(hits, key=lambda h: h.start)
-
-    def _evidence(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        generic = (
-            [(m.start(), m.end()) for m in self.generic_time.finditer(text)] if self.generic_time else []
-        )
         for q in find_quantities(text):
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic):
                 continue
@@ -106,69 +105,40 @@ class TextAnalyzer:
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
         for m in _QUOTED.finditer(text):
             hits.append(Hit("name", m.start(), m.end(), m.group()))
-        hits.extend(self._case_words(text))
+        judged = [(h.start, h.end) for h in judgements]
+        hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
         return hits
 
     def _case_words(self, text: str) -> list[Hit]:
-        """An event, or a work object acted on, named in the point ("线上故障", "设计文档……被当作范本")."""
-        tokens = pipeline.segment(text)
+        """An event framed as one occasion, or a work object acted on ("在年审中", "方案……被采纳")."""
+        tokens = self._segment(text)
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
         for i, tok in enumerate(tokens):
             tags = self.evidence.entries.get(tok.text)
             if not tags:
                 continue
-            for tag in tags:
-                if tag in found:
-                    found[tag].append(Hit(tag, tok.start, tok.end, tok.text))
-            # "整理了", "建立了": a finished, observed action
-            if "action" in tags and i + 1 < len(tokens) and tokens[i + 1].text in ("了", "过"):
-                found["event"].append(
-                    Hit("event", tok.start, tokens[i + 1].end, tok.text + tokens[i + 1].text)
-                )
+            prev = tokens[i - 1].text if i > 0 else ""
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            hit = Hit("", tok.start, tok.end, tok.text)
+            if "example" in tags:
+                found["example"].append(Hit("example", hit.start, hit.end, hit.text))
+            if "event" in tags and (prev.endswith(_FRAME_BEFORE) or nxt.startswith(_FRAME_AFTER)):
+                found["event"].append(Hit("event", hit.start, hit.end, hit.text))
+            if "object" in tags:
+                found["object"].append(Hit("object", hit.start, hit.end, hit.text))
+            if "action" in tags and not self._modifies_trait(nxt):
+                found["action"].append(Hit("action", hit.start, hit.end, hit.text))
+                if nxt in _FINISHED:  # "整理了", "建立过": a finished, observed action
+                    found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + nxt))
         if found["event"] or found["example"]:
             return found["event"] + found["example"]
         if found["object"] and found["action"]:
             return found["object"] + found["action"]
         return []
 
-    # ------------------------------------------------------------ plan items
-    def _criteria(self, masked: str) -> list[Hit]:
-        """Verifiable outcomes: 通过…考试, 取得…证书, 独立完成…报告, 上线…功能; 合格, 减半."""
-        hits = []
-        if self.outcomes is not None:
-            hits += [Hit("outcome", m.start(), m.end(), m.group()) for m in self.outcomes.finditer(masked)]
-        tokens = pipeline.segment(masked)
-        for clause_start, clause_end in _clauses(masked):
-            verb = None
-            for tok in tokens:
-                if not (clause_start <= tok.start < clause_end):
-                    continue
-                if verb is None and any(tok.text == v or tok.text.startswith(v) for v in self.criteria_verbs):
-                    verb = tok
-                elif verb is not None and (
-                    tok.text in self.criteria_nouns or _ends_with_any(tok.text, self.criteria_nouns)
-                ):
-                    hits.append(Hit("criterion", verb.start, tok.end, masked[verb.start : tok.end]))
-                    break
-            if verb is not None and not hits:
-                # "独立完成竞品分析报告": the noun may be glued into a longer token
-                tail = masked[verb.end : clause_end]
-                if any(noun in tail for noun in self.criteria_nouns if len(noun) > 1):
-                    hits.append(Hit("criterion", verb.start, clause_end, masked[verb.start : clause_end]))
-        return hits
-
-
-def _ends_with_any(token: str, nouns: set[str]) -> bool:
-    return len(token) > 1 and any(len(n) > 1 and token.endswith(n) for n in nouns)
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"[。；;,，!！?？]", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
+    def _modifies_trait(self, next_token: str) -> bool:
+        """"处理能力", "协调能力": the verb names a skill, it does not report an action."""
+        return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -56,7 +56,7 @@ _TARGET_BEFORE = re.compile(r"(?:降到|降至|降低到|降低至|缩短到|缩
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
 _NOT_BEFORE_PREV = set("提目当眼面跟往向事生空从超领居靠最")
-_NOT_BEFORE_NEXT = re.compile(rf"[{CN_DIGITS}\d名位端台期景沿列线提身辈途程面后者进行往卫排]")
+_NOT_BEFORE_NEXT = re.compile(rf"[{CN_DIGITS}\d名位端台期景沿列线身辈途程面后者进行往卫排]|提下|提条件")
 _RECURRING = re.compile(
     r"每(?:个|一|两|[二三四五六七八九十]|\d)?(?:天|日|周|星期|月|季度|季|年|班|次|学期|批|单)[^\s,，。;；、]{0,8}$"
 )
@@ -118,13 +118,13 @@ class TimeRecognizer:
         return TimeExpr("milestone", start, m.end(), text[start : m.end()])
 
     def _milestone_start(self, text: str, end: int) -> int:
-        """Where the event named before 前 begins: a known milestone word, else the run of up to 8 characters."""
+        """Where the event named before 前 begins: a known milestone word or up to 4 characters,
+        with a code or number glued to it (618大促前, 双11前, V2.0上线前)."""
         head = text[:end]
-        for word in self.milestones:
-            if head.endswith(word):
-                return end - len(word)
-        run = re.search(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}$", head)
-        return run.start() if run else end
+        word = next((w for w in self.milestones if head.endswith(w)), None)
+        start = end - len(word) if word else re.search(r"[\u4e00-\u9fff]{0,4}$", head).start()
+        glued = re.search(r"[A-Za-z0-9.]*$", head[:start])
+        return glued.start() if glued else start
 
     @staticmethod
     def _bounding(text: str, expr: TimeExpr) -> TimeExpr:

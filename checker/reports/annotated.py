@@ -14,7 +14,11 @@ from checker.model import RecordReport, Report
 from . import docx_comments, xlsx_comments
 from .common import Context, unique_name
 
-ANNOTATORS = {".docx": docx_comments.annotate, ".xlsx": xlsx_comments.annotate, ".xlsm": xlsx_comments.annotate}
+ANNOTATORS = {
+    ".docx": docx_comments.annotate,
+    ".xlsx": xlsx_comments.annotate,
+    ".xlsm": xlsx_comments.annotate,
+}
 
 
 def write_files(report: Report, ctx: Context, directory: Path) -> list[Path]:

@@ -146,7 +146,7 @@ def segments(text: str, spans: list[tuple[int, int, int]]) -> list[Segment]:
     spans = [(n, max(0, min(s, len(text))), max(0, min(e, len(text)))) for n, s, e in spans]
     cuts = sorted({0, len(text), *(s for _, s, _ in spans), *(e for _, _, e in spans)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         marks = [n for n, s, e in spans if s <= a and b <= e]
         ends = [n for n, _, e in spans if e == b and n in marks]
         out.append(Segment(text[a:b], marks, ends))

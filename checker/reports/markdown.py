@@ -40,7 +40,9 @@ def _summary(report: Report, ctx: Context) -> str:
     by_rule = s.get("by_rule", {})
     if by_rule:
         lines += ["", "## 问题最多的规则", "", "| 规则 | 说明 | 问题数 |", "|---|---|---:|"]
-        lines += [f"| `{r}` | {rule_title(ctx, r)} | {by_rule[r]} |" for r in rule_ids(report, ctx) if r in by_rule]
+        lines += [
+            f"| `{r}` | {rule_title(ctx, r)} | {by_rule[r]} |" for r in rule_ids(report, ctx) if r in by_rule
+        ]
     return "\n".join(lines)
 
 

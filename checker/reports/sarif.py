@@ -28,9 +28,7 @@ def build(report: Report, ctx: Context) -> dict:
         "tool": {"driver": _driver(report, ctx, ids)},
         "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
         "invocations": [_invocation(report.errors, artifacts)],
-        "results": [
-            _result(rec, f, ids, artifacts) for rec in report.records for f in rec.findings
-        ],
+        "results": [_result(rec, f, ids, artifacts) for rec in report.records for f in rec.findings],
         "properties": {"summary": report.summary},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -133,5 +131,7 @@ def _notification(err: FileError, artifacts: list[str]) -> dict:
         "descriptor": {"id": err.code},
         "level": "error",
         "message": {"text": f"无法读取:{err.message}"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": artifacts.index(uri)}}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": uri, "index": artifacts.index(uri)}}}
+        ],
     }

@@ -25,7 +25,18 @@ VERDICT_FILLS = {
 PERCENT = "0.0%"
 
 SHEETS = ("概览", "记录明细", "问题明细", "按部门", "按主管", "无法读取")
-RECORD_HEADERS = ["来源文件", "工作表/行", "员工", "面谈人", "部门", "岗位序列", "绩效等级", "得分", "结论", "问题数"]
+RECORD_HEADERS = [
+    "来源文件",
+    "工作表/行",
+    "员工",
+    "面谈人",
+    "部门",
+    "岗位序列",
+    "绩效等级",
+    "得分",
+    "结论",
+    "问题数",
+]
 FINDING_HEADERS = ["来源文件", "记录", "员工", "字段", "字段名", "位置", "规则", "规则说明", "严重程度",
                    "问题文字", "说明", "建议"]  # fmt: skip
 GROUP_HEADERS = ["记录数", "合格数", "合格率", "平均分", "问题数"]
@@ -125,9 +136,19 @@ def _records(ws: Worksheet, report: Report, rules: list[str]) -> None:
         f = rec.fields
         counts = [sum(1 for x in rec.findings if x.rule == rid) for rid in rules]
         rows.append(
-            [rec.source, rec.sheet, f.get("employee_name", ""), f.get("manager_name", ""),
-             f.get("department", ""), f.get("job_family", ""), f.get("grade", ""), rec.score,
-             rec.verdict, len(rec.findings), *counts]  # fmt: skip
+            [
+                rec.source,
+                rec.sheet,
+                f.get("employee_name", ""),
+                f.get("manager_name", ""),
+                f.get("department", ""),
+                f.get("job_family", ""),
+                f.get("grade", ""),
+                rec.score,
+                rec.verdict,
+                len(rec.findings),
+                *counts,
+            ]  # fmt: skip
         )
     _table(ws, RECORD_HEADERS + rules, rows)
     verdict_col = RECORD_HEADERS.index("结论") + 1
@@ -142,9 +163,20 @@ def _findings(ws: Worksheet, report: Report, ctx: Context) -> None:
         for f in ordered_findings(rec):
             where = rec.locations.get(f.field)
             rows.append(
-                [rec.source, record_title(rec), rec.fields.get("employee_name", ""), f.field,
-                 field_name(f.field), where.describe() if where else "", f.rule, rule_title(ctx, f.rule),
-                 sev_name(f), f.text, f.message, f.suggestion]  # fmt: skip
+                [
+                    rec.source,
+                    record_title(rec),
+                    rec.fields.get("employee_name", ""),
+                    f.field,
+                    field_name(f.field),
+                    where.describe() if where else "",
+                    f.rule,
+                    rule_title(ctx, f.rule),
+                    sev_name(f),
+                    f.text,
+                    f.message,
+                    f.suggestion,
+                ]  # fmt: skip
             )
     _table(ws, FINDING_HEADERS, rows, {10: 30, 11: 50, 12: 50})
     for row in ws.iter_rows(min_row=2):
@@ -154,8 +186,15 @@ def _findings(ws: Worksheet, report: Report, ctx: Context) -> None:
 
 def _groups(ws: Worksheet, label: str, groups: list[Group], rules: list[str]) -> None:
     rows = [
-        [g.name, len(g.records), g.passed, g.pass_rate, g.mean_score,
-         sum(len(r.findings) for r in g.records), *(g.rule_count(rid) for rid in rules)]  # fmt: skip
+        [
+            g.name,
+            len(g.records),
+            g.passed,
+            g.pass_rate,
+            g.mean_score,
+            sum(len(r.findings) for r in g.records),
+            *(g.rule_count(rid) for rid in rules),
+        ]  # fmt: skip
         for g in groups
     ]
     _table(ws, [label, *GROUP_HEADERS, *rules], rows)

@@ -1,0 +1,51 @@
+"""`checker audit --format … --output …`: file names, several formats, errors in every format."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from tests.fixtures.reports_support import broken_file, run_audit, sample_inputs
+
+ALL = ["text", "json", "md", "html", "xlsx", "sarif", "docx"]
+
+
+def test_every_format_into_one_directory(tmp_path):
+    inputs = sample_inputs()
+    run_audit(inputs, tmp_path / "out", ALL)
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {f"report.{s}" for s in ("txt", "json", "md", "html", "xlsx", "sarif")} <= names
+    for src in inputs:
+        assert f"{src.stem}.checked{src.suffix}" in names
+
+
+def test_comma_separated_formats_and_single_file_output(tmp_path):
+    run_audit(sample_inputs()[:1], tmp_path / "one.html", ["html"])
+    assert (tmp_path / "one.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    run_audit(sample_inputs()[:1], tmp_path / "both", ["md,sarif"])
+    assert {p.name for p in (tmp_path / "both").iterdir()} == {"report.md", "report.sarif"}
+
+
+def test_binary_format_needs_output_and_unknown_format_fails(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["audit", str(sample_inputs()[0]), "--format", "xlsx"])
+    assert result.exit_code != 0 and "--output" in result.output
+    result = runner.invoke(main, ["audit", str(sample_inputs()[0]), "--format", "pdf"])
+    assert result.exit_code != 0 and "不支持的输出格式" in result.output
+
+
+def test_unreadable_files_appear_in_every_format(tmp_path):
+    bad = broken_file(tmp_path)
+    out = tmp_path / "out"
+    run_audit([sample_inputs()[0], bad], out, ALL)
+    error = json.loads((out / "report.json").read_text(encoding="utf-8"))["errors"][0]
+    assert error["source"] == str(bad)
+    for name in ("report.txt", "report.md", "report.html", "report.sarif"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert bad.name in text and error["message"].replace("\\", "\\\\")[:10] in text, name
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out / "report.xlsx")["无法读取"]
+    assert [c.value for c in ws[2]][:2] == [str(bad), error["code"]]
