@@ -99,6 +99,7 @@ def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
                     if p.is_file()
                     and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not p.name.startswith(("~$", "."))
+                    and not p.stem.endswith(".checked")  # our own annotated copies
                 )
             )
         elif path.is_file():

@@ -106,7 +106,7 @@ def audit(paths, formats, output, fail_on, color, rules, fields, disable, config
     from checker.reports import write_reports
 
     try:
-        write_reports(report, list(formats or ["text"]), output, color=color, inputs=paths)
+        write_reports(report, list(formats or ["text"]), output, color=color, inputs=paths, pack=checker.pack)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     sys.exit(exit_code(report, fail_on or config.fail_on))

@@ -203,3 +203,18 @@ def test_title_row_over_a_plan_table_inside_the_form(tmp_path, alias_table):
     fields = read(path, alias_table)
     assert fields["improvement_plan"] == "1 单元测试覆盖率 70%以上 9月30日前\n2 加强沟通 持续"
     assert fields["resource_support"] == "导师每周辅导1次"
+
+
+def test_wrapped_labels_and_labels_with_hint_lines(tmp_path, alias_table):
+    path = docx_grid(
+        tmp_path / "wrapped.docx",
+        [
+            ("员工姓名", "张三"),
+            ("面谈\n时间", "2024-06-03 15:00"),
+            ("改进计划\n(请写明衡量标准和完成时间)", "9月底前通过考试"),
+        ],
+        cols=2,
+    )
+    fields = read(path, alias_table)
+    assert fields["interview_time"] == "2024-06-03 15:00"
+    assert fields["improvement_plan"] == "9月底前通过考试"

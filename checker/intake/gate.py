@@ -3,12 +3,16 @@
 The real type is read from the content, not the name: a zip with
 [Content_Types].xml is Office Open XML (Word or Excel by its main part), an OLE
 compound file is a legacy or encrypted Office file, text starting with { or [
-is JSON. Zip members are size-checked before anything is inflated.
+is JSON. Zip members are size-checked before anything is inflated, inflating is
+bounded by the checked size, and no XML part may declare a DTD or entities.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
+import re
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,85 +21,226 @@ from checker.intake.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+MiB = 1024 * 1024
+# Members this small are never called bombs by ratio: an empty sheet compresses 1000:1.
+RATIO_CHECK_ABOVE = MiB
+XML_HEAD_BYTES = 64 * 1024
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
+_DTD_MARKERS_BE = ("<!DOCTYPE".encode("utf-16-be"), "<!ENTITY".encode("utf-16-be"))
+
+ENCRYPTED = InputError("encrypted", "文件已加密,请去除密码后再上传")
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file safety limits; documented in README "限制与安全"."""
+    """Per-file safety limits; documented in docs/safety.md ("限制与安全")."""
 
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_total_uncompressed: int = 300 * 1024 * 1024
-    max_member_uncompressed: int = 150 * 1024 * 1024
+    max_file_bytes: int = 50 * MiB
+    max_total_uncompressed: int = 200 * MiB
+    max_member_uncompressed: int = 100 * MiB
     max_compression_ratio: float = 200.0  # only checked for members over 1 MiB
     max_members: int = 5000
     max_rows: int = 200_000
     max_cols: int = 200
-    max_cell_chars: int = 1_000_000
+    max_field_chars: int = 50_000  # longer values are cut (with a note) so the rules stay fast
     seconds_per_file: float = 30.0
     memory_mb_per_file: int = 1024
+    convert_seconds: float = 60.0  # LibreOffice .doc -> .docx, within seconds_per_file
+
+
+def encrypted() -> InputError:
+    return InputError(ENCRYPTED.code, ENCRYPTED.message)
+
+
+# ---------------------------------------------------------------- sniffing
 
 
 def sniff(data: bytes, name: str) -> str:
-    """'docx' | 'xlsx' | 'ole' | 'json' | 'jsonl' | 'csv' | 'empty' | 'unknown'."""
-    if not data.strip():
+    """'zip' | 'ole' | 'json' | 'jsonl' | 'csv' | 'empty' | 'unknown' — from the bytes first, the name last."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         return "empty"
     if data.startswith(ZIP_MAGIC):
         return "zip"
     if data.startswith(OLE_MAGIC):
         return "ole"
+    foreign = foreign_format(data)
+    if foreign:
+        raise InputError("unsupported", foreign)
+    head = _text_head(data)
     suffix = Path(name).suffix.lower()
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(("{", "[")):
+        return "jsonl" if suffix == ".jsonl" or _looks_like_jsonl(head) else "json"
     if suffix == ".jsonl":
         return "jsonl"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    if suffix in (".csv", ".txt"):
+    if suffix in (".csv", ".txt", ".tsv") or (suffix not in _BINARY_SUFFIXES and _is_text(data)):
         return "csv"
     return "unknown"
 
 
+_BINARY_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".xltx", ".xltm", ".doc", ".xls"}
+_BINARY_SUFFIXES |= {".wps", ".et", ".xlsb", ".dot", ".xlt"}
+
+_FOREIGN = (
+    (b"{\\rtf", "这是 RTF 格式文件(扩展名可能被改过),请在 Word 中另存为 .docx 后再上传"),
+    (b"%PDF", "这是 PDF 文件,无法提取面谈记录字段,请上传 Word(.docx)或 Excel(.xlsx)原件"),
+    (b"\x89PNG", "这是图片文件,请上传 Word(.docx)或 Excel(.xlsx)文件"),
+    (b"\xff\xd8\xff", "这是图片文件,请上传 Word(.docx)或 Excel(.xlsx)文件"),
+    (b"Rar!", "这是 RAR 压缩包,请解压后上传其中的 Word/Excel 文件"),
+    (b"7z\xbc\xaf", "这是 7z 压缩包,请解压后上传其中的 Word/Excel 文件"),
+    (b"\x1f\x8b", "这是 gzip 压缩包,请解压后上传其中的 Word/Excel 文件"),
+)
+_MARKUP = re.compile(rb"^\s*(<\?xml|<!doctype html|<html|<table|<meta|<head|mime-version:)", re.IGNORECASE)
+
+
+def foreign_format(data: bytes) -> str | None:
+    """A Chinese message for a known non-record format, else None."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for magic, message in _FOREIGN:
+        if head.startswith(magic):
+            return message
+    if _MARKUP.match(head):
+        return "这是网页(HTML/XML)格式的文件,只是扩展名像 Office 文件;请用 Word/Excel 打开后另存为 .docx/.xlsx 再上传"
+    return None
+
+
+def _text_head(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data[:256].decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n")
+    return data[:256].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+
+
+def _looks_like_jsonl(head: str) -> bool:
+    first, _, rest = head.partition("\n")
+    return first.rstrip().endswith("}") and rest.lstrip().startswith("{")
+
+
+def _is_text(data: bytes) -> bool:
+    sample = data[:4096]
+    return b"\x00" not in sample or sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+# ---------------------------------------------------------------- zip / OOXML
+
+
 def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    """Open and size-check a zip; nothing is inflated here."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as exc:
         raise InputError("corrupt", "文件已损坏或不完整(zip 结构无法读取),请重新保存后上传") from exc
     if len(infos) > limits.max_members:
         raise InputError("zip-bomb", f"压缩包内文件过多({len(infos)} 个),已拒绝读取")
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
-            raise InputError("encrypted", "文件已加密,请去除密码后再上传")
-        if info.file_size > limits.max_member_uncompressed:
-            raise InputError(
-                "zip-bomb",
-                f"压缩包成员 {info.filename} 解压后过大({info.file_size // 1048576} MB),已拒绝读取",
-            )
-        if info.file_size > 1024 * 1024 and info.file_size > limits.max_compression_ratio * max(
-            info.compress_size, 1
-        ):
-            raise InputError("zip-bomb", f"压缩包成员 {info.filename} 压缩比异常,疑似压缩炸弹,已拒绝读取")
+        check_member(info, limits)
         total += info.file_size
     if total > limits.max_total_uncompressed:
-        raise InputError("zip-bomb", f"解压后总大小 {total // 1048576} MB 超过上限,已拒绝读取")
+        raise InputError(
+            "zip-bomb",
+            f"解压后总大小 {total // MiB} MB 超过上限 {limits.max_total_uncompressed // MiB} MB,已拒绝读取",
+        )
     return zf
 
 
+def check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
+    if info.flag_bits & 0x1:
+        raise encrypted()
+    if info.file_size > limits.max_member_uncompressed:
+        raise InputError(
+            "zip-bomb",
+            f"压缩包成员 {info.filename} 解压后过大({info.file_size // MiB} MB),已拒绝读取",
+        )
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_CHECK_ABOVE and ratio > limits.max_compression_ratio:
+        raise InputError(
+            "zip-bomb", f"压缩包成员 {info.filename} 压缩比异常({ratio:.0f}:1),疑似压缩炸弹,已拒绝读取"
+        )
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    """A member's bytes, never more than `cap`: a header that lies about its size cannot make us inflate more."""
+    out = bytearray()
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(min(MiB, cap + 1 - len(out))):
+                out += chunk
+                if len(out) > cap:
+                    raise InputError("zip-bomb", f"压缩包成员 {info.filename} 实际解压后超过声明大小,已拒绝读取")
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, struct.error) as exc:
+        raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
+    except RuntimeError as exc:  # zipfile raises this for encrypted members
+        raise encrypted() from exc
+    return bytes(out)
+
+
 def office_kind(zf: zipfile.ZipFile) -> str:
+    """'docx' | 'xlsx' from the package's main part (falling back to folder names)."""
     names = {n.replace("\\", "/").lstrip("/") for n in zf.namelist()}
     if "[Content_Types].xml" not in names:
         raise InputError("not-office", "这是一个 zip 压缩包,但不是 Word/Excel 文件")
-    if any(n.startswith("word/") for n in names):
+    main = _main_part_name(zf, names) or ""
+    if main.startswith("word/") or (not main and any(n.startswith("word/") for n in names)):
         return "docx"
-    if any(n.startswith("xl/") for n in names):
+    if main.endswith(".bin") or "xl/workbook.bin" in names:
+        raise InputError("unsupported", "这是 Excel 二进制工作簿(.xlsb),请在 Excel 中另存为 .xlsx 后再上传")
+    if main.startswith("xl/") or (not main and any(n.startswith("xl/") for n in names)):
         return "xlsx"
-    if any(n.startswith("ppt/") for n in names):
+    if main.startswith("ppt/") or any(n.startswith("ppt/") for n in names):
         raise InputError("unsupported", "这是 PowerPoint 文件,不是面谈记录模板(请使用 Word 或 Excel)")
     raise InputError("not-office", "Office 文件中找不到 Word 正文或 Excel 工作表")
 
 
+_MAIN_REL = re.compile(
+    rb"<Relationship\b[^>]*?Type=\"[^\"]*/officeDocument\"[^>]*?Target=\"([^\"]+)\"|"
+    rb"<Relationship\b[^>]*?Target=\"([^\"]+)\"[^>]*?Type=\"[^\"]*/officeDocument\""
+)
+
+
+def _main_part_name(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    real = next((n for n in zf.namelist() if n.replace("\\", "/").lstrip("/") == "_rels/.rels"), None)
+    if real is None:
+        return None
+    try:
+        data = read_member(zf, zf.getinfo(real), MiB)
+    except InputError:
+        return None
+    match = _MAIN_REL.search(data)
+    if not match:
+        return None
+    target = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+    return posixpath.normpath(target.replace("\\", "/").lstrip("/"))
+
+
+def check_xml_parts(zf: zipfile.ZipFile) -> None:
+    """No XML part may declare a DTD or entities (billion laughs, XXE): refuse the file before any parser sees it."""
+    for info in zf.infolist():
+        name = info.filename.lower()
+        if not name.endswith((".xml", ".rels", ".vml")):
+            continue
+        head = read_head(zf, info)
+        if any(marker in head for marker in _DTD_MARKERS + _DTD_MARKERS_BE):
+            raise InputError(
+                "unsafe-xml", f"{info.filename} 含有 DTD/实体声明,已拒绝读取(可能是恶意构造的文件)"
+            )
+
+
+def read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The first 64 KiB of a member: a DTD has to come before the root element."""
+    try:
+        with zf.open(info) as fh:
+            return fh.read(XML_HEAD_BYTES)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, struct.error) as exc:
+        raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
+    except RuntimeError as exc:
+        raise encrypted() from exc
+
+
+# ---------------------------------------------------------------- OLE (legacy / encrypted)
+
+
 def ole_kind(data: bytes) -> str:
-    """'encrypted' | 'doc' | 'xls' | 'unknown' for an OLE compound file."""
+    """'encrypted' | 'doc' | 'xls' | 'works' | 'unknown' for an OLE compound file."""
     import olefile
 
     try:
@@ -103,13 +248,28 @@ def ole_kind(data: bytes) -> str:
     except Exception as exc:  # olefile raises assorted errors for damaged files
         raise InputError("corrupt", "旧版 Office 文件已损坏,无法读取") from exc
     try:
-        streams = {"/".join(s) for s in ole.listdir()}
+        streams = {"/".join(s).lower() for s in ole.listdir()}
+        if "encryptioninfo" in streams or "encryptedpackage" in streams:
+            return "encrypted"
+        if "worddocument" in streams:
+            return "encrypted" if _word_encrypted(ole) else "doc"
+        if "workbook" in streams or "book" in streams:
+            return "xls"
+        if {"contents", "mn0", "mm"} & streams:
+            return "works"
+        if "powerpoint document" in streams:
+            return "ppt"
+        return "unknown"
+    except Exception as exc:  # a damaged directory shows up only while listing or reading
+        raise InputError("corrupt", "旧版 Office 文件已损坏,无法读取") from exc
     finally:
         ole.close()
-    if "EncryptionInfo" in streams or "EncryptedPackage" in streams:
-        return "encrypted"
-    if "WordDocument" in streams:
-        return "doc"
-    if "Workbook" in streams or "Book" in streams:
-        return "xls"
-    return "unknown"
+
+
+def _word_encrypted(ole) -> bool:
+    """The FIB's fEncrypted bit (Word 6 and later): a password-protected .doc."""
+    head = ole.openstream("WordDocument").read(12)
+    if len(head) < 12:
+        return False
+    flags = struct.unpack("<H", head[10:12])[0]
+    return bool(flags & 0x0100)

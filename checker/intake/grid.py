@@ -92,9 +92,17 @@ def _label_like(label: str) -> bool:
 
 
 def label_key(cell: GridCell | None, table: AliasTable) -> str | None:
-    if cell is None or not cell.text.strip() or "\n" in cell.text.strip():
+    """The key a cell labels. Narrow label columns wrap ("面谈\n时间") and labels carry a hint
+    on a second line ("改进计划\n(请写明完成时间)"): the lines are read as one label."""
+    if cell is None:
         return None
-    return table.lookup(cell.text)
+    text = cell.text.strip()
+    if not text:
+        return None
+    if "\n" in text:
+        joined = text.replace("\n", "")
+        return table.lookup(joined) if len(joined) <= 40 else None
+    return table.lookup(text)
 
 
 def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:

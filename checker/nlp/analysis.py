@@ -22,6 +22,7 @@ from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 _COHORT = re.compile(r"\d{2}后")
 _QUOTED = re.compile(r"《[^》]{1,30}》|“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』")
 _MASK = "\u2003"
+_CODE = re.compile(r"[A-Z]")
 _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:以来|来|了)?)?"
 # An event noun names a particular occasion when framed: "在6月盘点中", "联调时", "这次抢修"
 _FRAME_BEFORE = ("在", "这次", "那次", "上次", "一次", "某次", "此次", "当时")
@@ -92,12 +93,16 @@ class TextAnalyzer:
     # ------------------------------------------------------------ rating points
     def _evidence(self, text: str, judgements: list[Hit]) -> list[Hit]:
         """Support for a judgement: a number, a specific time, a named thing, a framed event or a finished action."""
-        generic = [(m.start(), m.end()) for m in self.generic_time.finditer(text)] if self.generic_time else []
+        generic = (
+            [(m.start(), m.end()) for m in self.generic_time.finditer(text)] if self.generic_time else []
+        )
         hits: list[Hit] = []
         for q in find_quantities(text):
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic):
                 continue
             if q.kind == "threshold" and q.text in ("以上", "以下", "以内"):
+                continue
+            if _CODE.match(text, q.end) and q.text.isdigit():  # 5S, 8D, 3C: a name, not a count
                 continue
             hits.append(Hit("number", q.start, q.end, q.text))
         for m in SPECIFIC_TIME.finditer(text):
@@ -137,7 +142,7 @@ class TextAnalyzer:
         return []
 
     def _modifies_trait(self, next_token: str) -> bool:
-        """"处理能力", "协调能力": the verb names a skill, it does not report an action."""
+        """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
         return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
 
 

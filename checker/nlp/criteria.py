@@ -37,16 +37,16 @@ class CriteriaFinder:
         measurable = lexicons.get("measurable")
         self.outcomes = measurable.pattern("outcome")
         verbs = measurable.words("verb")
-        self.verbs = re.compile(
-            "(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)"
-        )
+        self.verbs = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
         nouns = [n for n in measurable.words("noun") if len(n) > 1]
         self.nouns = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
 
     def find(self, text: str) -> list[Criterion]:
         hits: list[Criterion] = []
         if self.outcomes is not None:
-            hits += [Criterion("outcome", m.start(), m.end(), m.group()) for m in self.outcomes.finditer(text)]
+            hits += [
+                Criterion("outcome", m.start(), m.end(), m.group()) for m in self.outcomes.finditer(text)
+            ]
         hits += [Criterion("bound", m.start(), m.end(), m.group()) for m in _BOUND.finditer(text)]
         for clause in _CLAUSE.finditer(text):
             hit = self._in_clause(text, clause.start(), clause.end())

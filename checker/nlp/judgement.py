@@ -29,6 +29,10 @@ GRADING = (
 _CLAUSE_END = r"(?=[,，。;；、!！?？…:：)）]|$|\s|但|就是|只是|可是|不过|而且|并且|也)"
 # Before a one-character evaluation at a clause end: characters that make it part of a verb (提高, 加强, 做好)
 _VERB_HEAD = "提加增最搞做问刚恰正只降变改调"
+# Adverbs that grade whatever short word closes the clause ("很上心", "不太集中", "比较潦草")
+STRONG_GRADING = r"(?:很|非常|十分|特别|相当|极其|比较|较为|挺|蛮|过于|太|不够|不太|不大|不是很|稍显|略显|有点儿?|有些|还欠|欠)"
+# 得 as a complement marker ("写得潦草"), not inside a verb (取得, 获得, 记得, 值得)
+_COMPLEMENT = r"(?<=[\u4e00-\u9fff])(?<![取获赢记懂觉值显使免难晓舍博搏落])得"
 _ALNUM_HAN = r"[\u4e00-\u9fffA-Za-z]"
 
 
@@ -50,7 +54,9 @@ class JudgementFinder:
         self.patterns: list[tuple[str, re.Pattern]] = [
             ("trait", re.compile(rf"(?:{traits}){DEGREE}(?:{evals})", re.IGNORECASE)),
             ("graded", re.compile(rf"{GRADING}{DEGREE}(?:{evals})")),
-            ("complement", re.compile(rf"(?<={_ALNUM_HAN})得{DEGREE}(?:{evals})")),
+            ("complement", re.compile(rf"{_COMPLEMENT}{DEGREE}(?:{evals})")),
+            ("graded", re.compile(rf"{STRONG_GRADING}[\u4e00-\u9fff]{{1,3}}?{_CLAUSE_END}")),
+            ("complement", re.compile(rf"{_COMPLEMENT}{DEGREE}[\u4e00-\u9fff]{{1,3}}?{_CLAUSE_END}")),
             ("predicate", re.compile(rf"(?<={_ALNUM_HAN})(?:{multi}){_CLAUSE_END}")),
             ("predicate", re.compile(rf"(?<=[^{_VERB_HEAD}\W\d_])[{single}]{_CLAUSE_END}")),
         ]

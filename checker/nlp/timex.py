@@ -51,7 +51,9 @@ DURATION_BOUND = re.compile(
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
 )
 # A duration after a threshold verb is a target, not a deadline ("缩短到3天以内")
-_TARGET_BEFORE = re.compile(r"(?:降到|降至|降低到|降低至|缩短到|缩短至|控制在|压缩到|压缩至|不超过|保持在|提升到|提高到)\s*$")
+_TARGET_BEFORE = re.compile(
+    r"(?:降到|降至|降低到|降低至|缩短到|缩短至|控制在|压缩到|压缩至|不超过|保持在|提升到|提高到)\s*$"
+)
 # "X前/之前/以前": a milestone before which the item is due (下次面谈前, 转正前, 618大促前)
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
@@ -107,7 +109,7 @@ class TimeRecognizer:
         return [t for t in self.find(text) if t.kind != "none"]
 
     def _milestone(self, text: str, m: re.Match) -> TimeExpr | None:
-        """"年审前", "期末考试前", "双11前": an event or moment followed by 前; None for 提前, 前三 ..."""
+        """ "年审前", "期末考试前", "双11前": an event or moment followed by 前; None for 提前, 前三 ..."""
         prev = text[m.start() - 1]
         nxt = text[m.end() : m.end() + 1]
         if m.group() == "前" and (prev in _NOT_BEFORE_PREV or _NOT_BEFORE_NEXT.match(nxt)):
@@ -129,7 +131,10 @@ class TimeRecognizer:
     @staticmethod
     def _bounding(text: str, expr: TimeExpr) -> TimeExpr:
         """A time that recurs (每月5日前) or starts something (下个月起) does not bound the item."""
-        if _RECURRING.search(text[max(0, expr.start - 6) : expr.end]) or text[expr.start - 1 : expr.start] == "每":
+        if (
+            _RECURRING.search(text[max(0, expr.start - 6) : expr.end])
+            or text[expr.start - 1 : expr.start] == "每"
+        ):
             return TimeExpr("none", expr.start, expr.end, expr.text)
         if expr.kind in ("date", "period") and _START.match(text[expr.end :]):
             return TimeExpr("none", expr.start, expr.end, expr.text)
