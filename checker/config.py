@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.intake.gate import Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -16,14 +19,39 @@ CONFIG_NAMES = (".checker.toml", "checker.toml")
 
 
 class LimitsConfig(BaseModel):
+    """[limits] in .checker.toml; see docs/safety.md ("限制与安全") for what each one guards against."""
+
     model_config = ConfigDict(extra="forbid")
-    max_file_mb: int = 50
-    max_total_uncompressed_mb: int = 300
-    max_member_uncompressed_mb: int = 150
-    max_compression_ratio: float = 200.0
-    max_rows: int = 200_000
-    seconds_per_file: float = 30.0
-    memory_mb_per_file: int = 1024
+    max_file_mb: int = Field(50, gt=0)
+    max_total_uncompressed_mb: int = Field(200, gt=0)
+    max_member_uncompressed_mb: int = Field(100, gt=0)
+    max_compression_ratio: float = Field(200.0, gt=1)
+    max_zip_members: int = Field(5000, gt=0)
+    max_rows: int = Field(200_000, gt=0)
+    max_cols: int = Field(200, gt=0)
+    max_field_chars: int = Field(50_000, gt=0)
+    seconds_per_file: float = Field(30.0, gt=0)
+    memory_mb_per_file: int = Field(1024, ge=256)
+    # "auto": a child process per file when several files are read or one is larger than
+    # isolate_above_kb; "always"/"never" force it. The budget above holds only in a child.
+    isolate: Literal["auto", "always", "never"] = "auto"
+    isolate_above_kb: int = Field(1024, ge=0)
+
+    def to_limits(self) -> Limits:
+        mib = 1024 * 1024
+        return Limits(
+            max_file_bytes=self.max_file_mb * mib,
+            max_total_uncompressed=self.max_total_uncompressed_mb * mib,
+            max_member_uncompressed=self.max_member_uncompressed_mb * mib,
+            max_compression_ratio=self.max_compression_ratio,
+            max_members=self.max_zip_members,
+            max_rows=self.max_rows,
+            max_cols=self.max_cols,
+            max_field_chars=self.max_field_chars,
+            seconds_per_file=self.seconds_per_file,
+            memory_mb_per_file=self.memory_mb_per_file,
+            convert_seconds=min(60.0, self.seconds_per_file),
+        )
 
 
 class Config(BaseModel):

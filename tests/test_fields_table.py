@@ -28,6 +28,9 @@ from checker.intake.fields import AliasTable, load_alias_table
         ("(三)改进计划", "improvement_plan"),
         ("面谈地点", "location"),
         ("员工姓名", "employee_name"),
+        ("被面谈人(签字)", "employee_confirmation"),
+        ("面谈人(签名)", "manager_signature"),
+        ("员工(签字):", "employee_confirmation"),
     ],
 )
 def test_labels_map_to_keys(label, key, alias_table):

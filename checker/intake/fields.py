@@ -61,6 +61,13 @@ class AliasTable:
 
     def lookup(self, label: str) -> str | None:
         """The canonical key a label names, or None when it names no known field."""
+        key = self._lookup(label)
+        # "被面谈人(签字)" / "面谈人(签名)": the person's signature, not their name
+        if key in _SIGNATURE_OF and label and _SIGNATURE_MARK.search(fold(label)):
+            return _SIGNATURE_OF[key]
+        return key
+
+    def _lookup(self, label: str) -> str | None:
         if not label or len(label) > 60:
             return None
         norm = normalize_label(label)
@@ -88,6 +95,8 @@ class AliasTable:
         return self.names.get(key, key)
 
 
+_SIGNATURE_MARK = re.compile(r"[(（【\[]\s*(签字|签名|签章|盖章|手签)\s*[)）】\]]")
+_SIGNATURE_OF = {"employee_name": "employee_confirmation", "manager_name": "manager_signature"}
 _HINT_SUFFIXES = {
     "日期",
     "时间",

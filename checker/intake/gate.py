@@ -21,6 +21,8 @@ from checker.intake.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+WORD2_MAGIC = b"\xdb\xa5"  # Word for Windows 2.0, no OLE container
+_BIFF_BOF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
 MiB = 1024 * 1024
 # Members this small are never called bombs by ratio: an empty sheet compresses 1000:1.
 RATIO_CHECK_ABOVE = MiB
@@ -56,13 +58,17 @@ def encrypted() -> InputError:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """'zip' | 'ole' | 'json' | 'jsonl' | 'csv' | 'empty' | 'unknown' — from the bytes first, the name last."""
+    """'zip' | 'ole' | 'biff' | 'word2' | 'json' | 'jsonl' | 'csv' | 'empty' | 'unknown' — from the bytes first, the name last."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         return "empty"
     if data.startswith(ZIP_MAGIC):
         return "zip"
     if data.startswith(OLE_MAGIC):
         return "ole"
+    if data[:2] in _BIFF_BOF and data[2:3] in (b"\x04", b"\x06", b"\x08", b"\x10"):
+        return "biff"  # Excel 2.x-4.x worksheet written as a bare BIFF stream (xlrd reads it)
+    if data.startswith(WORD2_MAGIC):
+        return "word2"
     foreign = foreign_format(data)
     if foreign:
         raise InputError("unsupported", foreign)
@@ -166,7 +172,9 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
             while chunk := fh.read(min(MiB, cap + 1 - len(out))):
                 out += chunk
                 if len(out) > cap:
-                    raise InputError("zip-bomb", f"压缩包成员 {info.filename} 实际解压后超过声明大小,已拒绝读取")
+                    raise InputError(
+                        "zip-bomb", f"压缩包成员 {info.filename} 实际解压后超过声明大小,已拒绝读取"
+                    )
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, struct.error) as exc:
         raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
     except RuntimeError as exc:  # zipfile raises this for encrypted members
@@ -174,21 +182,102 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     return bytes(out)
 
 
+def canonical_name(name: str) -> str:
+    """Part names as OOXML means them: forward slashes, no leading slash, the content-types name exact."""
+    name = name.replace("\\", "/").lstrip("/")
+    return "[Content_Types].xml" if name.lower() == "[content_types].xml" else name
+
+
 def office_kind(zf: zipfile.ZipFile) -> str:
-    """'docx' | 'xlsx' from the package's main part (falling back to folder names)."""
-    names = {n.replace("\\", "/").lstrip("/") for n in zf.namelist()}
+    """'docx' | 'xlsx' from the package's main part (its XML namespace, then its folder)."""
+    names = {canonical_name(n) for n in zf.namelist()}
     if "[Content_Types].xml" not in names:
         raise InputError("not-office", "这是一个 zip 压缩包,但不是 Word/Excel 文件")
-    main = _main_part_name(zf, names) or ""
-    if main.startswith("word/") or (not main and any(n.startswith("word/") for n in names)):
-        return "docx"
+    main = _main_part_name(zf) or ""
+    head = _member_head(zf, main) if main else b""
     if main.endswith(".bin") or "xl/workbook.bin" in names:
         raise InputError("unsupported", "这是 Excel 二进制工作簿(.xlsb),请在 Excel 中另存为 .xlsx 后再上传")
-    if main.startswith("xl/") or (not main and any(n.startswith("xl/") for n in names)):
+    if b"wordprocessingml" in head or main.startswith("word/"):
+        return "docx"
+    if b"spreadsheetml" in head or main.startswith("xl/"):
         return "xlsx"
-    if main.startswith("ppt/") or any(n.startswith("ppt/") for n in names):
+    if b"presentationml" in head or any(n.startswith("ppt/") for n in names):
         raise InputError("unsupported", "这是 PowerPoint 文件,不是面谈记录模板(请使用 Word 或 Excel)")
+    if not main and any(n.startswith("word/") for n in names):
+        return "docx"
+    if not main and any(n.startswith("xl/") for n in names):
+        return "xlsx"
     raise InputError("not-office", "Office 文件中找不到 Word 正文或 Excel 工作表")
+
+
+def _member_head(zf: zipfile.ZipFile, part: str) -> bytes:
+    real = next((n for n in zf.namelist() if canonical_name(n).lower() == part.lower()), None)
+    return read_head(zf, zf.getinfo(real)) if real else b""
+
+
+# ---------------------------------------------------------------- package repair
+
+_STRICT = (
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+)
+# Parts openpyxl may choke on that never hold record text; dropped on the second try.
+_OPTIONAL_PART = re.compile(
+    r"(pivot|drawing|chart|comment|externallink|styles\.xml|vmldrawing)", re.IGNORECASE
+)
+_REL_ELEMENT = re.compile(rb"<Relationship\b[^>]*?/>")
+_REL_TARGET = re.compile(rb'Target="([^"]*)"')
+
+
+def needs_repack(zf: zipfile.ZipFile) -> bool:
+    """Backslash or odd-case part names, or Strict OOXML namespaces: rewritten before parsing."""
+    if any(canonical_name(n) != n for n in zf.namelist() if not n.endswith("/")):
+        return True
+    main = _main_part_name(zf)
+    return bool(main) and b"purl.oclc.org/ooxml" in _member_head(zf, main)
+
+
+def repack(zf: zipfile.ZipFile, limits: Limits, drop_optional: bool = False) -> bytes:
+    """A normalised copy of the package (stored, not compressed): canonical names, transitional namespaces."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
+        for info in zf.infolist():
+            name = canonical_name(info.filename)
+            if info.is_dir() or not name or (drop_optional and _OPTIONAL_PART.search(name)):
+                continue
+            data = read_member(zf, info, limits.max_member_uncompressed)
+            if name.endswith((".xml", ".rels")):
+                data = _transitional(data)
+            if drop_optional and name.endswith(".rels"):
+                data = _REL_ELEMENT.sub(_keep_relationship, data)
+            new.writestr(name, data)
+    return out.getvalue()
+
+
+def _transitional(data: bytes) -> bytes:
+    if b"purl.oclc.org/ooxml" not in data:
+        return data
+    for strict, transitional in _STRICT:
+        data = data.replace(strict, transitional)
+    return data
+
+
+def _keep_relationship(match: re.Match) -> bytes:
+    target = _REL_TARGET.search(match.group(0))
+    if target and _OPTIONAL_PART.search(target.group(1).decode("utf-8", "replace")):
+        return b""
+    return match.group(0)
 
 
 _MAIN_REL = re.compile(
@@ -197,8 +286,8 @@ _MAIN_REL = re.compile(
 )
 
 
-def _main_part_name(zf: zipfile.ZipFile, names: set[str]) -> str | None:
-    real = next((n for n in zf.namelist() if n.replace("\\", "/").lstrip("/") == "_rels/.rels"), None)
+def _main_part_name(zf: zipfile.ZipFile) -> str | None:
+    real = next((n for n in zf.namelist() if canonical_name(n) == "_rels/.rels"), None)
     if real is None:
         return None
     try:

@@ -21,6 +21,23 @@ _PARSER = etree.XMLParser(
     remove_pis=True,
 )
 
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """One OOXML part as a tree; DTDs refused, entities never expanded, depth bounded by libxml2 (256)."""
+    head = data[:65536]
+    if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+        raise InputError("unsafe-xml", f"{name} 含有 DTD/实体声明,已拒绝读取(可能是恶意构造的文件)")
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc.msg).lower():
+            raise InputError("too-complex", f"{name} 嵌套层次过深,已拒绝读取(可能是恶意构造的文件)") from exc
+        raise InputError("corrupt", f"{name} 不是合法的 XML:{exc.msg}") from exc
+    if root is None:
+        raise InputError("corrupt", f"{name} 是空的 XML")
+    return root
+
+
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
 
@@ -28,9 +45,10 @@ OFFICE_DOCUMENT = "/officeDocument"
 class Package:
     """An opened OOXML zip. Member sizes are checked by the intake gate before this."""
 
-    def __init__(self, zf: zipfile.ZipFile, source: str):
+    def __init__(self, zf: zipfile.ZipFile, source: str, max_member: int = 100 * 1024 * 1024):
         self.zip = zf
         self.source = source
+        self.max_member = max_member
         self._names = {n.replace("\\", "/").lstrip("/"): n for n in zf.namelist()}
 
     def has(self, name: str) -> bool:
@@ -40,21 +58,12 @@ class Package:
         real = self._names.get(name.lstrip("/"))
         if real is None:
             raise InputError("corrupt", f"文件结构不完整:缺少 {name}")
-        try:
-            return self.zip.read(real)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise InputError("corrupt", f"文件已损坏,无法读取 {name}({type(exc).__name__})") from exc
-        except RuntimeError as exc:  # zipfile raises this for encrypted members
-            raise InputError("encrypted", "文件已加密,请去除密码后再上传") from exc
+        from checker.intake.gate import read_member
+
+        return read_member(self.zip, self.zip.getinfo(real), self.max_member)
 
     def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
-        if b"<!ENTITY" in data[:4096] or b"<!DOCTYPE" in data[:4096]:
-            raise InputError("unsafe-xml", f"{name} 含有 DTD/实体声明,已拒绝读取(可能是恶意文件)")
-        try:
-            return etree.fromstring(data, parser=_PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise InputError("corrupt", f"{name} 不是合法的 XML:{exc.msg}") from exc
+        return parse_xml(self.read(name), name)
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """rId -> (type, target part name) for a part ("" for the package)."""

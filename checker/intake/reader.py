@@ -77,6 +77,10 @@ def _dispatch(data: bytes, source: str, table: AliasTable, limits: gate.Limits) 
         return _read_ooxml(data, source, table, limits)
     if kind == "ole":
         return _read_ole(data, source, table, limits)
+    if kind == "biff":
+        return parse_sheets(_xls_sheets(data, limits), source, table)
+    if kind == "word2":
+        return _read_doc(data, source, table, limits)
     if kind in ("json", "jsonl", "csv"):
         return _read_text(kind, data, source, table, limits)
     raise InputError("unsupported", "无法识别的文件类型:请上传 .docx、.xlsx、.json、.jsonl 或 .csv 文件")
@@ -86,9 +90,23 @@ def _read_ooxml(data: bytes, source: str, table: AliasTable, limits: gate.Limits
     zf = gate.open_zip(data, limits)
     office = gate.office_kind(zf)
     gate.check_xml_parts(zf)
+    if gate.needs_repack(zf):
+        data = gate.repack(zf, limits)
+        zf = gate.open_zip(data, limits)
     if office == "docx":
         return parse_docx(Package(zf, source, limits.max_member_uncompressed), source, table)
-    return parse_xlsx(data, source, table, limits.max_rows, limits.max_cols)
+    try:
+        return parse_xlsx(data, source, table, limits.max_rows, limits.max_cols)
+    except InputError as exc:
+        if exc.code != "corrupt":
+            raise
+        first = exc
+    # openpyxl gives up on some styles, pivot caches and drawings: try once more without them.
+    try:
+        slim = gate.repack(zf, limits, drop_optional=True)
+        return parse_xlsx(slim, source, table, limits.max_rows, limits.max_cols)
+    except InputError:
+        raise first from None
 
 
 def _read_text(kind: str, data: bytes, source: str, table: AliasTable, limits: gate.Limits) -> list[Record]:
@@ -124,14 +142,7 @@ def _read_ole(data: bytes, source: str, table: AliasTable, limits: gate.Limits) 
     if kind == "xls":
         return parse_sheets(_xls_sheets(data, limits), source, table)
     if kind == "doc":
-        converted = _convert_doc(data, limits)
-        if converted is None:
-            raise InputError(
-                "legacy-doc", "这是旧版 Word 文档(.doc/.wps),请在 Word 或 WPS 中另存为 .docx 后再上传"
-            )
-        if not converted.startswith(gate.ZIP_MAGIC):
-            raise InputError("legacy-doc", "旧版 Word 文档(.doc)转换失败,请在 Word 中另存为 .docx 后再上传")
-        return _read_ooxml(converted, source, table, limits)
+        return _read_doc(data, source, table, limits)
     if kind == "works":
         raise InputError(
             "unsupported", "这是 Microsoft Works 文档(.wps),不受支持;请用 Word 打开后另存为 .docx 再上传"
@@ -139,6 +150,17 @@ def _read_ole(data: bytes, source: str, table: AliasTable, limits: gate.Limits) 
     if kind == "ppt":
         raise InputError("unsupported", "这是 PowerPoint 文件,不是面谈记录模板(请使用 Word 或 Excel)")
     raise InputError("unsupported", "无法识别的旧版 Office 文件(不是 Word 或 Excel 文档)")
+
+
+def _read_doc(data: bytes, source: str, table: AliasTable, limits: gate.Limits) -> list[Record]:
+    converted = _convert_doc(data, limits)
+    if converted is None:
+        raise InputError(
+            "legacy-doc", "这是旧版 Word 文档(.doc/.wps),请在 Word 或 WPS 中另存为 .docx 后再上传"
+        )
+    if not converted.startswith(gate.ZIP_MAGIC):
+        raise InputError("legacy-doc", "旧版 Word 文档(.doc)转换失败,请在 Word 中另存为 .docx 后再上传")
+    return _read_ooxml(converted, source, table, limits)
 
 
 def _open_xls(data: bytes):

@@ -12,8 +12,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-import openpyxl
-from openpyxl.utils import get_column_letter
 
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
@@ -27,6 +25,15 @@ MIN_BATCH_KEYS = 5
 MIN_FORM_KEYS = 3
 _CORE_KEYS = {"employee_name", "performance_summary", "improvement_plan", "manager_name", "interview_time"}
 _NOTE_PREFIXES = ("备注", "注:", "注:", "说明", "填表说明", "注意")
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA (Excel column names)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def cell_text(value) -> str:
@@ -61,6 +68,8 @@ def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[
         with warnings.catch_warnings():
             # openpyxl warns about drawings, headers and styles it drops; none of that is record content
             warnings.simplefilter("ignore")
+            import openpyxl  # imported here: reading a .docx should not pay for openpyxl and numpy
+
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=stream, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken book
         raise InputError("corrupt", f"Excel 文件无法打开:{type(exc).__name__}: {str(exc)[:120]}") from exc
@@ -93,6 +102,10 @@ def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[
                 for rng in ws.merged_cells.ranges:
                     merged.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
             sheets.append(SheetData(ws.title, rows, merged))
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # read-only mode parses lazily: a broken sheet fails here, not on open
+        raise InputError("corrupt", f"Excel 工作表无法读取:{type(exc).__name__}: {str(exc)[:120]}") from exc
     finally:
         wb.close()
     return sheets
@@ -131,7 +144,7 @@ def sheet_grid(sheet: SheetData) -> Grid:
                     text=text,
                     row=r,
                     col=c,
-                    ref=f"{get_column_letter(c + 1)}{r + 1}",
+                    ref=f"{column_letter(c + 1)}{r + 1}",
                     rowspan=rowspan,
                     colspan=colspan,
                 )
@@ -223,7 +236,7 @@ def batch_records(
                 location=Location(
                     file=source,
                     part=f"工作表「{sheet.title}」",
-                    cell=f"{get_column_letter(c + 1)}{r + 1}",
+                    cell=f"{column_letter(c + 1)}{r + 1}",
                     label=label,
                 ),
             )

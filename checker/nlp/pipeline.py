@@ -11,7 +11,9 @@ company adds are added to jieba here so they stay whole (执行力, 客诉率).
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,9 +50,41 @@ def _blank_zh():
     jieba.setLogLevel(logging.WARNING)  # jieba logs its cache build to stderr otherwise
     if SMALL_DICT.is_file():
         jieba.set_dictionary(str(SMALL_DICT))  # before spaCy's first jieba call initialises it
-    import spacy
-
+    spacy = _import_spacy()
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
+def _import_spacy():
+    """`import spacy` without its command-line package (spacy.cli pulls in weasel, httpx, rich: ~0.3 s).
+
+    spacy/__init__ only re-exports `spacy.cli.info.info`; a stand-in that imports
+    the real one when called takes its place during the import, then is removed,
+    so a later `import spacy.cli` gets the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stubs = {
+        name: types.ModuleType(name) for name in ("spacy.cli", "spacy.cli.info") if name not in sys.modules
+    }
+
+    def info(*args, **kwargs):
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    for stub in stubs.values():
+        stub.info = info
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return spacy
 
 
 def _add_words(words: set[str]) -> None:

@@ -37,16 +37,16 @@ DATE_PATTERNS = [
     r"(?<![\d.])\d{1,2}\.\d{1,2}(?=\s*" + _BEFORE + ")",
     # 下周五, 本周三前
     rf"(?<![{CN_DIGITS}\d每])(?:本|这|下|下个|这个)?{_WEEKDAY}(?!次)",
+]
+PERIOD_PATTERNS = [
     # 2024Q3, Q3末, H2, 第三季度(末)
     r"(?:\d{4}\s*年?\s*)?[Qq][1-4](?:末|底|结束)?",
     r"(?:\d{4}\s*年?\s*)?[Hh][12](?![\d])",
     rf"(?:今年|明年|本年|本年度|下年度)?第?{_N}季度(?:末|底|结束|内)?",
-]
-# 本学期末, 下个季度, 这个月底, 学年内: a named period, bounded or ended
-PERIOD = re.compile(
+    # 本学期末, 下个季度末, 这个月底, 学年内: a named period, bounded or ended
     r"(?:本|这|这个|下|下个|下一|次|今|明|当|上半|下半)?"
-    r"(?:学期|学年|财年|年度|季度|半年|月|周|年)(?:末|底|内|中|结束|之内|以内)"
-)
+    r"(?:学期|学年|财年|年度|季度|半年|月|周|年)(?:末|底|内|中|结束|之内|以内)",
+]
 DURATION_BOUND = re.compile(
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
 )
@@ -83,6 +83,7 @@ class TimeRecognizer:
     def __init__(self, lexicons: Lexicons):
         deadline = lexicons.get("deadline")
         self.dates = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS))
+        self.named_periods = re.compile("|".join(f"(?:{p})" for p in PERIOD_PATTERNS))
         self.periods = deadline.pattern("period")
         self.milestones = deadline.words("milestone")
         self.non_deadlines = deadline.pattern("none")
@@ -90,13 +91,15 @@ class TimeRecognizer:
     def find(self, text: str) -> list[TimeExpr]:
         found: list[TimeExpr] = []
         self._add(found, "date", self.dates, text)
-        self._add(found, "period", PERIOD, text)
+        self._add(found, "period", self.named_periods, text)
         for m in DURATION_BOUND.finditer(text):
             if not _TARGET_BEFORE.search(text[: m.start()]):
                 self._push(found, TimeExpr("duration", m.start(), m.end(), m.group()))
         if self.periods is not None:
             self._add(found, "period", self.periods, text)
         for m in MILESTONE_BEFORE.finditer(text):
+            if any(t.end == m.start() for t in found):
+                continue  # "9月30日前", "Q3末前": the date or period is the limit
             expr = self._milestone(text, m)
             if expr is not None:
                 self._push(found, expr)

@@ -13,8 +13,30 @@ from pathlib import Path
 
 from checker.model import Report
 
-from . import annotated, html_report, json_report, markdown, sarif, text, xlsx_summary
 from .common import Context, make_context
+
+
+def _lazy(module: str, attr: str) -> Callable:
+    """A writer function imported on first use: a JSON run should not load Jinja2, openpyxl or python-docx."""
+
+    def call(*args, **kwargs):
+        from importlib import import_module
+
+        return getattr(import_module(f"checker.reports.{module}"), attr)(*args, **kwargs)
+
+    return call
+
+
+def _text(report: Report, ctx: Context) -> str:
+    from . import text
+
+    return text.render(report, color=ctx.color)
+
+
+def _json(report: Report, ctx: Context) -> str:
+    from . import json_report
+
+    return json_report.render(report)
 
 
 @dataclass(frozen=True)
@@ -26,13 +48,13 @@ class Writer:
 
 
 WRITERS: dict[str, Writer] = {
-    "text": Writer(".txt", lambda report, ctx: text.render(report, color=ctx.color)),
-    "json": Writer(".json", lambda report, ctx: json_report.render(report)),
-    "md": Writer(".md", markdown.render),
-    "html": Writer(".html", html_report.render),
-    "xlsx": Writer(".xlsx", xlsx_summary.render, binary=True),
-    "sarif": Writer(".sarif", sarif.render),
-    "docx": Writer("", write_files=annotated.write_files, binary=True),
+    "text": Writer(".txt", _text),
+    "json": Writer(".json", _json),
+    "md": Writer(".md", _lazy("markdown", "render")),
+    "html": Writer(".html", _lazy("html_report", "render")),
+    "xlsx": Writer(".xlsx", _lazy("xlsx_summary", "render"), binary=True),
+    "sarif": Writer(".sarif", _lazy("sarif", "render")),
+    "docx": Writer("", write_files=_lazy("annotated", "write_files"), binary=True),
 }
 
 REPORT_STEM = "report"
