@@ -12,7 +12,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
 from checker.intake.grid import Grid, GridCell, read_form
