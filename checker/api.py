@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +140,7 @@ def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
         elif path.is_file():
             out.append(path)
         elif any(ch in str(raw) for ch in "*?["):
-            matches = sorted(p for p in Path().glob(str(raw)) if p.is_file())
+            matches = sorted(Path(p) for p in glob.glob(str(raw), recursive=True) if Path(p).is_file())
             if not matches:
                 report.errors.append(
                     FileError(source=str(raw), code="not-found", message="没有文件匹配这个通配符")

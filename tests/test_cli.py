@@ -122,3 +122,10 @@ def test_rules_explain_tokens():
     assert "会触发" in explain and "每月参加1次数据分析培训" in explain
     tokens = run("tokens", "沟通能力强,在X项目中协调三个部门").stdout
     assert "沟通能力" in tokens and "评价" in tokens and "事例" in tokens
+
+
+def test_glob_patterns_absolute_and_recursive():
+    absolute = json.loads(run("audit", "--format", "json", str(SAMPLES / "*.docx")).stdout)
+    assert {Path(r["source"]).suffix for r in absolute["records"]} == {".docx"} and not absolute["errors"]
+    missing = json.loads(run("audit", "--format", "json", str(SAMPLES / "*.nothing")).stdout)
+    assert missing["errors"][0]["code"] == "not-found"

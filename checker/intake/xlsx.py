@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import warnings
+import zipfile
 from dataclasses import dataclass
 
 from checker.intake.errors import InputError
@@ -19,6 +20,8 @@ from checker.model import FieldValue, Location, Record
 
 # Sheets larger than this are streamed (read-only mode: no merged-cell info).
 STREAM_ABOVE_BYTES = 4 * 1024 * 1024
+# ... or when the sheets' XML is this big (a 100,000-row sheet is ~60 MB of XML, 3 MB zipped).
+STREAM_ABOVE_SHEET_XML = 16 * 1024 * 1024
 HEADER_SCAN_ROWS = 15
 MIN_BATCH_KEYS = 5
 MIN_FORM_KEYS = 3
@@ -62,7 +65,7 @@ class SheetData:
 
 
 def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[SheetData]:
-    stream = len(data) > STREAM_ABOVE_BYTES
+    stream = len(data) > STREAM_ABOVE_BYTES or _sheet_xml_bytes(data) > STREAM_ABOVE_SHEET_XML
     try:
         with warnings.catch_warnings():
             # openpyxl warns about drawings, headers and styles it drops; none of that is record content
@@ -108,6 +111,15 @@ def load_sheets(data: bytes, source: str, max_rows: int, max_cols: int) -> list[
     finally:
         wb.close()
     return sheets
+
+
+def _sheet_xml_bytes(data: bytes) -> int:
+    """Uncompressed size of the worksheets: what openpyxl's full mode turns into Cell objects."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return sum(i.file_size for i in zf.infolist() if "worksheets/" in i.filename.replace("\\", "/"))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def _value_extent(ws, max_cols: int) -> tuple[int, int]:

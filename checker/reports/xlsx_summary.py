@@ -1,5 +1,5 @@
-"""The HR summary workbook: overview, one row per record, one row per finding, by department,
-by manager, unreadable files. Every table has a frozen header, an autofilter and set widths."""
+"""The HR summary workbook: overview, one row per record, one row per finding, trends by
+department, manager, job family and grade, unreadable files. Every table has a frozen header, an autofilter and set widths."""
 
 from __future__ import annotations
 
@@ -24,7 +24,14 @@ VERDICT_FILLS = {
 }
 PERCENT = "0.0%"
 
-SHEETS = ("概览", "记录明细", "问题明细", "按部门", "按主管", "无法读取")
+SHEETS = ("概览", "记录明细", "问题明细", "按部门", "按主管", "按岗位序列", "按绩效等级", "无法读取")
+# trend sheets: sheet name, column title, the record field grouped on
+GROUP_SHEETS = (
+    ("按部门", "部门", "department"),
+    ("按主管", "面谈人", "manager_name"),
+    ("按岗位序列", "岗位序列", "job_family"),
+    ("按绩效等级", "绩效等级", "grade"),
+)
 RECORD_HEADERS = [
     "来源文件",
     "工作表/行",
@@ -49,9 +56,9 @@ def render(report: Report, ctx: Context) -> bytes:
     _overview(wb.create_sheet(SHEETS[0]), report, ctx, rules)
     _records(wb.create_sheet(SHEETS[1]), report, rules)
     _findings(wb.create_sheet(SHEETS[2]), report, ctx)
-    _groups(wb.create_sheet(SHEETS[3]), "部门", group_by(report, "department"), rules)
-    _groups(wb.create_sheet(SHEETS[4]), "面谈人", group_by(report, "manager_name"), rules)
-    _errors(wb.create_sheet(SHEETS[5]), report)
+    for sheet, label, key in GROUP_SHEETS:
+        _groups(wb.create_sheet(sheet), label, group_by(report, key), rules)
+    _errors(wb.create_sheet(SHEETS[-1]), report)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
