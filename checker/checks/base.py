@@ -110,6 +110,15 @@ class CheckContext:
             self._points[key] = split_points(self.text(key))
         return self._points[key]
 
+    def analysed_points(self, keys: list[str]):
+        """(key, field text, point, analysis) for every point of every filled field in keys."""
+        for key in keys:
+            if self.is_placeholder(key):
+                continue
+            text = self.text(key)
+            for point in self.points(key):
+                yield key, text, point, self.analyzer.analyze(point.text)
+
     def is_placeholder(self, key: str) -> bool:
         return is_placeholder(self.text(key), self.settings)
 

@@ -10,7 +10,7 @@ from checker.model import Finding
 
 class EvidenceParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    # a point this long with a judgement is still checked; shorter texts are too
+    # how many judgement words the message names
     max_judgements_listed: int = 3
 
 
@@ -18,29 +18,22 @@ class EvidenceParams(BaseModel):
 def check_evidence(rule: Rule, params: EvidenceParams, ctx: CheckContext) -> list[Finding]:
     """Each point that judges (能力强, 积极, 有待提高) must give an event, number, date or observed behaviour."""
     out = []
-    for key in rule.fields:
-        if ctx.is_placeholder(key):
+    for key, text, point, analysis in ctx.analysed_points(rule.fields):
+        if not analysis.judgements or analysis.evidence:
             continue
-        text = ctx.text(key)
-        for point in ctx.points(key):
-            analysis = ctx.analyzer.analyze(point.text)
-            if not analysis.judgements or analysis.evidence:
-                continue
-            first, last = analysis.judgements[0], analysis.judgements[-1]
-            start, end = point.start + first.start, point.start + last.end
-            words = "、".join(
-                dict.fromkeys(h.text for h in analysis.judgements[: params.max_judgements_listed])
+        first, last = analysis.judgements[0], analysis.judgements[-1]
+        start, end = point.start + first.start, point.start + last.end
+        words = "、".join(dict.fromkeys(h.text for h in analysis.judgements[: params.max_judgements_listed]))
+        out.append(
+            finding(
+                rule,
+                key,
+                text,
+                start,
+                end,
+                judgement=text[start:end],
+                words=words,
+                name=ctx.field_name(key),
             )
-            out.append(
-                finding(
-                    rule,
-                    key,
-                    text,
-                    start,
-                    end,
-                    judgement=text[start:end],
-                    words=words,
-                    name=ctx.field_name(key),
-                )
-            )
+        )
     return out

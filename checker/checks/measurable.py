@@ -10,14 +10,9 @@ from checker.model import Finding
 def check_measurable(rule: Rule, params: NoParams, ctx: CheckContext) -> list[Finding]:
     """Each plan item needs a number, frequency, percentage, rank, threshold or a verifiable outcome."""
     out = []
-    for key in rule.fields:
-        if ctx.is_placeholder(key):
+    for key, text, point, analysis in ctx.analysed_points(rule.fields):
+        if analysis.quantities or analysis.criteria:
             continue
-        text = ctx.text(key)
-        for point in ctx.points(key):
-            analysis = ctx.analyzer.analyze(point.text)
-            if analysis.quantities or analysis.criteria:
-                continue
-            verb = analysis.directions[0].text if analysis.directions else ""
-            out.append(finding(rule, key, text, point.start, point.end, item=point.text, verb=verb or "改进"))
+        verb = analysis.directions[0].text if analysis.directions else ""
+        out.append(finding(rule, key, text, point.start, point.end, item=point.text, verb=verb or "改进"))
     return out
