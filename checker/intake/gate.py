@@ -14,6 +14,7 @@ import posixpath
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +25,23 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 WORD2_MAGIC = b"\xdb\xa5"  # Word for Windows 2.0, no OLE container
 _BIFF_BOF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
 MiB = 1024 * 1024
-# Members this small are never called bombs by ratio: an empty sheet compresses 1000:1.
-RATIO_CHECK_ABOVE = MiB
+# Members this small are never called bombs by ratio (an empty sheet compresses 1000:1,
+# a long repetitive cell 400:1); the size limits bound them anyway.
+RATIO_CHECK_ABOVE = 10 * MiB
 XML_HEAD_BYTES = 64 * 1024
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
 _DTD_MARKERS_BE = ("<!DOCTYPE".encode("utf-16-be"), "<!ENTITY".encode("utf-16-be"))
+
+# What zipfile raises for damaged members: bad headers, bad CRCs, broken deflate streams.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+    zlib.error,
+)
 
 ENCRYPTED = InputError("encrypted", "文件已加密,请去除密码后再上传")
 
@@ -40,7 +53,7 @@ class Limits:
     max_file_bytes: int = 50 * MiB
     max_total_uncompressed: int = 200 * MiB
     max_member_uncompressed: int = 100 * MiB
-    max_compression_ratio: float = 200.0  # only checked for members over 1 MiB
+    max_compression_ratio: float = 200.0  # only checked for members over 10 MiB
     max_members: int = 5000
     max_rows: int = 200_000
     max_cols: int = 200
@@ -133,7 +146,7 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+    except (*_ZIP_ERRORS, zipfile.LargeZipFile) as exc:
         raise InputError("corrupt", "文件已损坏或不完整(zip 结构无法读取),请重新保存后上传") from exc
     if len(infos) > limits.max_members:
         raise InputError("zip-bomb", f"压缩包内文件过多({len(infos)} 个),已拒绝读取")
@@ -175,7 +188,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
                     raise InputError(
                         "zip-bomb", f"压缩包成员 {info.filename} 实际解压后超过声明大小,已拒绝读取"
                     )
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, struct.error) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
     except RuntimeError as exc:  # zipfile raises this for encrypted members
         raise encrypted() from exc
@@ -319,7 +332,7 @@ def read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with zf.open(info) as fh:
             return fh.read(XML_HEAD_BYTES)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, struct.error) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
     except RuntimeError as exc:
         raise encrypted() from exc

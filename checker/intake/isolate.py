@@ -2,9 +2,9 @@
 
 A pathological file (a parser stuck in a loop, a layout that needs gigabytes)
 must not stop a batch. Each file is read in a child process started from a
-forkserver that has imported only the intake modules; the child caps its own
-address space (RLIMIT_AS) and the parent kills its process group when the time
-budget runs out. Parsed records come back pickled; NLP and rules stay in the parent.
+fork of the caller; the child caps how much address space it may add
+(RLIMIT_AS) and the parent kills its process group when the time budget runs
+out. Parsed records come back pickled; NLP and rules stay in the parent.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from checker.intake.fields import AliasTable
 from checker.intake.gate import Limits
 from checker.model import Record
 
-_PRELOAD = ["checker.intake.reader", "checker.intake.isolate"]
-
 
 @dataclass
 class ReadResult:
@@ -34,29 +32,48 @@ class ReadResult:
     records: list[Record] = field(default_factory=list)
     error: InputError | None = None
     seconds: float = 0.0
-    peak_mb: float = 0.0  # peak resident memory of the reading process; 0 when read in-process
+    peak_mb: float = 0.0  # resident memory the read added in its child process; 0 when read in-process
 
 
 def _context():
+    """fork: no re-import of the caller's __main__, nothing to pickle on the way in, ~10 ms a file."""
     methods = mp.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
-        return ctx
     return mp.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _vm_bytes() -> int:
+    """Current address-space size of this process (Linux), 0 when unknown."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _rss_mb() -> float:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1048576
 
 
 def _child(
     conn: Connection, path: str | None, data: bytes | None, source: str, table, limits: Limits
 ) -> None:
     """Runs in the child: own process group, capped memory, result or InputError sent back."""
-    import resource
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT_AS; the time budget still holds
+        resource = None
 
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)  # soffice and friends die with us
-    cap = limits.memory_mb_per_file * 1024 * 1024
-    with contextlib.suppress(ValueError, OSError):
+    # The child starts as a copy of the parent: the budget is what reading may add on top.
+    cap = _vm_bytes() + limits.memory_mb_per_file * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError, AttributeError):
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    base = _rss_mb()
     try:
         from checker.intake.reader import read_bytes
 
@@ -71,7 +88,7 @@ def _child(
         payload = ("error", ("too-complex", "文件结构嵌套过深,无法读取(可能是恶意构造的文件)"))
     except Exception as exc:  # a parser bug: reported for this file, the batch goes on
         payload = ("error", ("internal-error", f"读取时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}"))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = max(0.0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base) if resource else 0.0
     try:
         conn.send((payload, peak))
     except MemoryError:
