@@ -1,0 +1,206 @@
+"""A fast streaming reader for big worksheets: lxml iterparse over the sheet XML.
+
+openpyxl's read-only mode builds a Python object per cell through ElementTree
+and its descriptors; on a 100k-row batch sheet that alone takes tens of
+seconds. Records need only each cell's text, so this reader walks the XML once,
+resolves shared strings and turns date-formatted numbers into dates. It is
+used for sheets too big for openpyxl's full mode; the caller falls back to
+openpyxl if this raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from checker.intake.ooxml import Package
+
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# Built-in number formats that show a date or time (ECMA-376 18.8.30, plus the CJK ones Excel uses)
+_BUILTIN_DATE_FORMATS = set(range(14, 23)) | set(range(27, 37)) | {45, 46, 47} | set(range(50, 59))
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _tag(name: str) -> str:
+    return f"{{{S}}}{name}"
+
+
+_C, _V = _tag("c"), _tag("v")
+
+
+def column_index(letters: str) -> int:
+    """A -> 0, AA -> 26."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def is_date_format(code: str) -> bool:
+    """A custom format code that shows a date/time: y, d or h outside quotes and [colour] blocks."""
+    bare = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code.lower())
+    return bool(re.search(r"[ydh]", bare)) or ("m" in bare and "s" in bare)
+
+
+def _serial_to_datetime(serial: float, date1904: bool) -> dt.datetime | None:
+    epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+    try:
+        # to the nearest second: 45475.4166666 is 10:00, not 09:59:59.99
+        return epoch + dt.timedelta(seconds=round(serial * 86400))
+    except (OverflowError, ValueError):
+        return None
+
+
+def read_workbook(data: bytes, max_rows: int, max_cols: int, cell_text, too_large) -> list:
+    """[(title, rows, merged)] for every worksheet; cell_text formats values like the full reader."""
+    pkg = Package(zipfile.ZipFile(io.BytesIO(data)), "")
+    book = pkg.main_part()
+    if book is None:
+        raise ValueError("no workbook part")
+    rels = pkg.relationships(book)
+    root = pkg.xml(book)
+    pr = root.find(_tag("workbookPr"))
+    date1904 = pr is not None and pr.get("date1904") in ("1", "true")
+    strings = _shared_strings(pkg, rels)
+    date_styles = _date_styles(pkg, rels)
+    out = []
+    for sheet in root.iter(_tag("sheet")):
+        target = rels.get(sheet.get(f"{{{R}}}id", ""), ("", ""))[1]
+        if not target or not pkg.has(target):
+            continue
+        title = sheet.get("name", "")
+        rows, merged = _read_sheet(
+            pkg.read(target), strings, date_styles, date1904, max_rows, max_cols, cell_text
+        )
+        if rows is None:
+            too_large(title)
+        out.append((title, rows, merged))
+    return out
+
+
+def _shared_strings(pkg: Package, rels: dict) -> list[str]:
+    for rel_type, target in rels.values():
+        if rel_type.endswith("/sharedStrings") and pkg.has(target):
+            root = pkg.xml(target)
+            return [
+                "".join(t.text or "" for t in si.iter(_tag("t")) if _not_phonetic(t))
+                for si in root.iter(_tag("si"))
+            ]
+    return []
+
+
+def _not_phonetic(t) -> bool:
+    parent = t.getparent()
+    return parent is None or parent.tag != _tag("rPh")
+
+
+def _date_styles(pkg: Package, rels: dict) -> set[int]:
+    for rel_type, target in rels.values():
+        if rel_type.endswith("/styles") and pkg.has(target):
+            root = pkg.xml(target)
+            custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(_tag("numFmt"))}
+            xfs = root.find(_tag("cellXfs"))
+            if xfs is None:
+                return set()
+            dates = set()
+            for i, xf in enumerate(xfs.findall(_tag("xf"))):
+                fmt = int(xf.get("numFmtId", "0") or 0)
+                if fmt in _BUILTIN_DATE_FORMATS or (fmt in custom and is_date_format(custom[fmt])):
+                    dates.add(i)
+            return dates
+    return set()
+
+
+def _read_sheet(xml: bytes, strings, date_styles, date1904, max_rows, max_cols, cell_text):
+    rows: list[list[str]] = []
+    merged: list[tuple[int, int, int, int]] = []
+    parser = etree.iterparse(
+        io.BytesIO(xml),
+        events=("end",),
+        tag=(_tag("row"), _tag("mergeCell")),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=True,
+    )
+    for _, el in parser:
+        if el.tag == _tag("mergeCell"):
+            merged.append(_merge_range(el.get("ref", "")))
+            continue
+        r = int(el.get("r", len(rows) + 1)) - 1
+        if r >= max_rows:
+            return None, merged
+        values = _row_values(el, strings, date_styles, date1904, max_cols, cell_text)
+        el.clear(keep_tail=False)
+        if any(values):
+            rows.extend([] for _ in range(r - len(rows)))
+            rows.append(values)
+    return rows, [m for m in merged if m]
+
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_of(ref: str, default: int) -> int:
+    letters = ref.rstrip("0123456789")
+    if not letters:
+        return default
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = _COLUMNS[letters] = column_index(letters)
+    return col
+
+
+def _row_values(row_el, strings, date_styles, date1904, max_cols, cell_text) -> list[str]:
+    values: list[str] = []
+    for c in row_el.iterchildren(_C):
+        col = _column_of(c.get("r", ""), len(values))
+        if col >= max_cols:
+            continue
+        text = _cell_value(c, strings, date_styles, date1904, cell_text)
+        if text:
+            values.extend("" for _ in range(col - len(values)))
+            if col < len(values):
+                values[col] = text
+            else:
+                values.append(text)
+    return values
+
+
+def _cell_value(c, strings, date_styles, date1904, cell_text) -> str:
+    kind = c.get("t", "n")
+    if kind == "inlineStr":
+        return "".join(t.text or "" for t in c.iter(_tag("t")))
+    v = c.find(_V)
+    raw = v.text if v is not None else None
+    if raw is None:
+        return ""
+    if kind == "s":
+        index = int(raw) if raw.isdigit() else -1
+        return cell_text(strings[index]) if 0 <= index < len(strings) else ""
+    if kind in ("str", "e"):
+        return "" if kind == "e" else cell_text(raw)
+    if kind == "b":
+        return cell_text(raw == "1")
+    try:
+        number = float(raw)
+    except ValueError:
+        return cell_text(raw)
+    if int(c.get("s", "0") or 0) in date_styles:
+        moment = _serial_to_datetime(number, date1904)
+        if moment is not None:
+            return cell_text(moment)
+    return cell_text(number)
+
+
+def _merge_range(ref: str) -> tuple[int, int, int, int] | None:
+    parts = [_CELL_REF.match(p) for p in ref.split(":")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    (a, b) = parts
+    return int(a.group(2)) - 1, column_index(a.group(1)), int(b.group(2)) - 1, column_index(b.group(1))
