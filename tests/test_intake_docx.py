@@ -218,3 +218,23 @@ def test_wrapped_labels_and_labels_with_hint_lines(tmp_path, alias_table):
     fields = read(path, alias_table)
     assert fields["interview_time"] == "2024-06-03 15:00"
     assert fields["improvement_plan"] == "9月底前通过考试"
+
+
+def test_form_wrapped_in_a_layout_table(tmp_path, alias_table):
+    doc = Document()
+    frame = doc.add_table(rows=1, cols=1)
+    frame.cell(0, 0).text = "华信科技 绩效面谈记录"
+    form = frame.cell(0, 0).add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate(
+        [("员工姓名", "张三"), ("面谈人", "李四"), ("改进计划", "9月底前通过考试")]
+    ):
+        form.cell(r, 0).text = label
+        form.cell(r, 1).text = value
+    path = tmp_path / "framed.docx"
+    doc.save(path)
+    fields = read(path, alias_table)
+    assert (fields["employee_name"], fields["manager_name"], fields["improvement_plan"]) == (
+        "张三",
+        "李四",
+        "9月底前通过考试",
+    )

@@ -231,6 +231,20 @@ def table_as_lines(tbl: etree._Element, styles: Styles, depth: int = 0) -> list[
     return [" ".join(c for c in r if c) for r in rows]
 
 
+def form_in_table(tbl: etree._Element, styles: Styles, table_no: int, table: AliasTable, depth: int = 0):
+    """The label/value pairs of a table; a layout table that only wraps the real form (a one-cell
+    frame, a letterhead column) is looked through to the tables nested in its cells."""
+    found = read_form(table_grid(tbl, styles, table_no), table)
+    if len(found) >= 2 or depth >= _MAX_NESTING:
+        return found
+    nested = []
+    for tr in _table_rows(tbl):
+        for tc in _row_cells(tr):
+            for inner in (b for b in block_children(tc) if b.tag == w("tbl")):
+                nested.extend(form_in_table(inner, styles, table_no, table, depth + 1))
+    return nested if len(nested) > len(found) else found
+
+
 # ---------------------------------------------------------------- the body
 
 
@@ -299,8 +313,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
     for block in block_children(body):
         if block.tag == w("tbl"):
             table_no += 1
-            grid = table_grid(block, styles, table_no)
-            found = read_form(grid, table)
+            found = form_in_table(block, styles, table_no, table)
             if section is not None and len(found) < 2:
                 section_lines.extend(table_as_lines(block, styles))
                 continue
