@@ -152,21 +152,5 @@ def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
 
 
 def finish(report: Report) -> Report:
-    """Summary figures every report format shows."""
-    by_rule: dict[str, int] = {}
-    for rec in report.records:
-        for f in rec.findings:
-            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-    passed = sum(1 for r in report.records if r.verdict == "合格")
-    report.summary = {
-        "records": len(report.records),
-        "errors": len(report.errors),
-        "findings": sum(by_rule.values()),
-        "passed": passed,
-        "pass_rate": round(passed / len(report.records), 3) if report.records else 0.0,
-        "by_rule": dict(sorted(by_rule.items(), key=lambda kv: -kv[1])),
-        "verdicts": {
-            v: sum(1 for r in report.records if r.verdict == v) for v in ("合格", "需修改", "不合格")
-        },
-    }
-    return report
+    """Summary figures every report format shows (see Report.finish)."""
+    return report.finish()

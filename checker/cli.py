@@ -94,8 +94,13 @@ def main() -> None:
     help="达到该严重级别的问题使退出码为1(默认 warning)",
 )
 @click.option("--color/--no-color", default=None, help="终端颜色(默认:终端上开启)")
+@click.option(
+    "--per-record", is_flag=True, help="另为每条记录单独生成 md/html/json 报告(在输出目录的 records/ 下)"
+)
 @with_common
-def audit(paths, formats, output, fail_on, color, rules, fields, disable, config_path, lexicon_dirs):
+def audit(
+    paths, formats, output, fail_on, color, per_record, rules, fields, disable, config_path, lexicon_dirs
+):
     """检查面谈记录:文件、目录(递归)或通配符。
 
     退出码:0 = 没有达到失败级别的问题;1 = 有问题;2 = 有文件无法读取。
@@ -106,7 +111,15 @@ def audit(paths, formats, output, fail_on, color, rules, fields, disable, config
     from checker.reports import write_reports
 
     try:
-        write_reports(report, list(formats or ["text"]), output, color=color, inputs=paths, pack=checker.pack)
+        write_reports(
+            report,
+            list(formats or ["text"]),
+            output,
+            color=color,
+            inputs=paths,
+            pack=checker.pack,
+            per_record=per_record,
+        )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     sys.exit(exit_code(report, fail_on or config.fail_on))

@@ -101,3 +101,21 @@ class Report(BaseModel):
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json")
+
+    def finish(self) -> Report:
+        """Fill in the summary figures every report format shows; returns self."""
+        by_rule: dict[str, int] = {}
+        for rec in self.records:
+            for f in rec.findings:
+                by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        verdicts = {v: sum(1 for r in self.records if r.verdict == v) for v in ("合格", "需修改", "不合格")}
+        self.summary = {
+            "records": len(self.records),
+            "errors": len(self.errors),
+            "findings": sum(by_rule.values()),
+            "passed": verdicts["合格"],
+            "pass_rate": round(verdicts["合格"] / len(self.records), 3) if self.records else 0.0,
+            "by_rule": dict(sorted(by_rule.items(), key=lambda kv: -kv[1])),
+            "verdicts": verdicts,
+        }
+        return self

@@ -6,6 +6,7 @@ A writer either renders one document (text or bytes) that goes to stdout or to a
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,8 +68,10 @@ def write_reports(
     color: bool | None = None,
     inputs=(),
     pack=None,
+    per_record: bool = False,
 ) -> list[Path]:
-    """Write every format asked for; returns the files written (stdout output is not listed)."""
+    """Write every format asked for; returns the files written (stdout output is not listed).
+    With per_record, md/html/json also get one file per record under OUTPUT/records/."""
     formats = list(dict.fromkeys(f.strip() for spec in formats for f in spec.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
@@ -81,7 +84,34 @@ def write_reports(
     written: list[Path] = []
     for fmt in formats:
         written.extend(_write_one(report, ctx, fmt, output, len(formats)))
+    if per_record:
+        if output is None:
+            raise ValueError("--per-record 需要用 --output 指定输出目录")
+        written.extend(_write_per_record(report, ctx, [f for f in formats if f in PER_RECORD], Path(output)))
     return written
+
+
+PER_RECORD = ("md", "html", "json")
+
+
+def _write_per_record(report: Report, ctx: Context, formats: list[str], output: Path) -> list[Path]:
+    """One report per record (HR sends each manager their own), named NNN_file[_sheet-row]."""
+    folder = (output if output.suffix == "" else output.parent) / "records"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i, rec in enumerate(report.records, 1):
+        single = Report(records=[rec], rule_pack=report.rule_pack).finish()
+        stem = _safe_name(f"{i:03d}_{Path(rec.source).stem}" + (f"_{rec.sheet}" if rec.sheet else ""))
+        for fmt in formats:
+            writer = WRITERS[fmt]
+            target = folder / f"{stem}{writer.suffix}"
+            target.write_text(writer.render(single, ctx), encoding="utf-8")
+            written.append(target)
+    return written
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_")[:120]
 
 
 def _write_one(report: Report, ctx: Context, fmt: str, output: str | None, count: int) -> list[Path]:
