@@ -22,12 +22,46 @@ from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 _COHORT = re.compile(r"\d{2}后")
 _QUOTED = re.compile(r"《[^》]{1,30}》|“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』")
 _MASK = "\u2003"
+# A named person is a particular case: 小李, 老王, 王某, 张阿姨, 李经理 (common surnames that are
+# not also common function characters: no 于, 向, 高, 方, 常, 文 ...)
+_SURNAME = "李王张刘陈杨赵黄周吴徐孙胡朱林何郭罗梁宋郑谢韩唐冯董萧曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪姜范姚谭廖邹熊陆郝孔崔邱秦顾侯邵孟雷汤尹黎乔贺龚"
+_PERSON = re.compile(
+    rf"(?<![感致答道或也允特])(?:"
+    rf"[小老][{_SURNAME}](?=[在的同等和与反说家来是被把对给跟、,，。;；:：)）]|$)"
+    rf"|[{_SURNAME}](?:某某?(?![种些个项天次位方一日时部地类处件])|先生|女士|阿姨|师傅|大爷|大妈|奶奶|爷爷|"
+    rf"老师|医生|护士长|经理|主任|律师|同学|姓))"
+)
 _CODE = re.compile(r"[A-Z]")
 _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:以来|来|了)?)?"
 # An event noun names a particular occasion when framed: "在6月盘点中", "联调时", "这次抢修"
 _FRAME_BEFORE = ("在", "这次", "那次", "上次", "一次", "某次", "此次", "当时")
 _FRAME_AFTER = ("时", "中", "期间", "上", "后", "当天", "当中", "里", "了", "过")
 _FINISHED = ("了", "过")
+_HABITUAL = {
+    "常",
+    "常常",
+    "经常",
+    "时常",
+    "往往",
+    "总是",
+    "总",
+    "老是",
+    "容易",
+    "易",
+    "偶尔",
+    "有时",
+    "有时候",
+    "时有",
+    "常需",
+    "动不动",
+    "屡次",
+    "多次",
+    "频繁",
+}
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_SO_SOON = re.compile(r"\s*(?:就|便|即)")
+# Frames that name no particular occasion: "在项目中", "在各类检查中", "日常培训时"
+_BARE_FRAME = ("在", "各", "各个", "各类", "各种", "各项", "日常", "平时", "多个", "多次", "所有")
 
 
 @dataclass(frozen=True)
@@ -63,6 +97,12 @@ class TextAnalyzer:
         )
         self.evidence = lexicons.get("evidence")
         self.traits = set(lexicons.get("traits").words())
+        # words whose "X了" is no observed action: judgements, and changes or receptions (tag state)
+        self.judgement_words = (
+            set(lexicons.get("evaluation").words())
+            | set(lexicons.get("judgement").words())
+            | set(self.evidence.words("state"))
+        )
         self.directions = lexicons.get("plan_direction").pattern()
         self._words_ready = False
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
@@ -81,7 +121,8 @@ class TextAnalyzer:
         result.non_deadlines = [Hit("none", t.start, t.end, t.text) for t in times if t.kind == "none"]
         if result.judgements:
             result.evidence = self._evidence(text, result.judgements)
-        masked = _mask(text, [t for t in times if t.kind != "none"])
+        # "9月1日起" is no deadline and no quantity either; "每周例会前" keeps its frequency
+        masked = _mask(text, [t for t in times if t.kind != "none" or t.why == "start"])
         result.quantities = [Hit(q.kind, q.start, q.end, q.text) for q in find_quantities(masked)]
         result.criteria = [Hit(c.kind, c.start, c.end, c.text) for c in self.criteria_finder.find(masked)]
         if self.directions is not None:
@@ -94,7 +135,13 @@ class TextAnalyzer:
     def _evidence(self, text: str, judgements: list[Hit]) -> list[Hit]:
         """Support for a judgement: a number, a specific time, a named thing, a framed event or a finished action."""
         generic = (
-            [(m.start(), m.end()) for m in self.generic_time.finditer(text)] if self.generic_time else []
+            [
+                (m.start(), m.end())
+                for m in self.generic_time.finditer(text)
+                if not _SO_SOON.match(text, m.end())  # "入职两周就考取了…": a measured speed, a case
+            ]
+            if self.generic_time
+            else []
         )
         hits: list[Hit] = []
         for q in find_quantities(text):
@@ -108,8 +155,8 @@ class TextAnalyzer:
         for m in SPECIFIC_TIME.finditer(text):
             if not _inside(m.start(), generic):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
-        for m in _QUOTED.finditer(text):
-            hits.append(Hit("name", m.start(), m.end(), m.group()))
+        for pattern in (_QUOTED, _PERSON):
+            hits += [Hit("name", m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         judged = [(h.start, h.end) for h in judgements]
         hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
         return hits
@@ -120,30 +167,71 @@ class TextAnalyzer:
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
         for i, tok in enumerate(tokens):
             tags = self.evidence.entries.get(tok.text)
-            if not tags:
-                continue
-            prev = tokens[i - 1].text if i > 0 else ""
-            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            hit = Hit("", tok.start, tok.end, tok.text)
-            if "example" in tags:
-                found["example"].append(Hit("example", hit.start, hit.end, hit.text))
-            if "event" in tags and (prev.endswith(_FRAME_BEFORE) or nxt.startswith(_FRAME_AFTER)):
-                found["event"].append(Hit("event", hit.start, hit.end, hit.text))
-            if "object" in tags:
-                found["object"].append(Hit("object", hit.start, hit.end, hit.text))
-            if "action" in tags and not self._modifies_trait(nxt):
-                found["action"].append(Hit("action", hit.start, hit.end, hit.text))
-                if nxt in _FINISHED:  # "整理了", "建立过": a finished, observed action
-                    found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + nxt))
+            if tags:
+                self._tagged_case(tokens, i, tags, found)
+            elif self._finished_action(tokens, i):  # "调换了无障碍房间", "拒绝了客户的要求"
+                found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + "了"))
         if found["event"] or found["example"]:
             return found["event"] + found["example"]
         if found["object"] and found["action"]:
             return found["object"] + found["action"]
         return []
 
+    def _tagged_case(self, tokens: tuple[pipeline.Token, ...], i: int, tags: set[str], found) -> None:
+        tok = tokens[i]
+        prev = tokens[i - 1].text if i > 0 else ""
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if tags & {"example", "instance"}:  # 例如; 一等奖, 锦旗, 被评为: one occurrence by itself
+            found["example"].append(Hit("example", tok.start, tok.end, tok.text))
+        if "event" in tags and self._framed(tags, prev, nxt):
+            found["event"].append(Hit("event", tok.start, tok.end, tok.text))
+        if "object" in tags:
+            found["object"].append(Hit("object", tok.start, tok.end, tok.text))
+        if "action" in tags and not self._modifies_trait(nxt) and not _habitual(tokens, i):
+            found["action"].append(Hit("action", tok.start, tok.end, tok.text))
+            if nxt in _FINISHED and not self._vague_object(tokens[i + 2 : i + 4]):
+                # "整理了", "建立过": a finished, observed action (not "完成了各项任务")
+                found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + nxt))
+
+    def _finished_action(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """An untagged verb + 了 + a particular object: one observed action.
+
+        Not a change or a reception ("提高了", "得到了认可": tag state), not a judgement word
+        ("成熟了"), not a habit, and not an object that is no particular one ("做了大量工作")."""
+        if i + 2 >= len(tokens) or tokens[i + 1].text != "了":
+            return False
+        word = tokens[i].text
+        if len(word) < 2 or not _HAN_WORD.fullmatch(word) or word in self.judgement_words:
+            return False
+        obj = tokens[i + 2].text
+        return (
+            bool(_HAN_WORD.match(obj))
+            and not _habitual(tokens, i)
+            and not self._vague_object(tokens[i + 2 : i + 4])
+        )
+
+    @staticmethod
+    def _framed(tags: set[str], prev: str, nxt: str) -> bool:
+        """ "在6月盘点中", "联调时", "这次抢修": framed as one occasion; "在项目中" names none,
+        and a routine duty ("夜班时", "值班期间") is one occasion only as "上次/这次 + duty"."""
+        if "routine" in tags:
+            return prev.endswith(_FRAME_BEFORE[1:])
+        if "bare" in tags and prev in _BARE_FRAME:
+            return False
+        return prev.endswith(_FRAME_BEFORE) or nxt.startswith(_FRAME_AFTER)
+
+    def _vague_object(self, following: tuple[pipeline.Token, ...]) -> bool:
+        """ "完成了各项任务", "解决了很多难题": the object is no particular one."""
+        return any("vague" in self.evidence.entries.get(t.text, ()) for t in following)
+
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
         return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
+
+
+def _habitual(tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+    """ "常需返工", "经常延期", "容易出错": a habit, not one observed action."""
+    return any(t.text in _HABITUAL for t in tokens[max(0, i - 2) : i])
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

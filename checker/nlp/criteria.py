@@ -3,7 +3,8 @@
 - an outcome word that counts on its own: 合格, 达标, 零差错, 减半 (measurable.txt, tag outcome);
 - doing something on one's own: 独立完成可行性分析, 能独立承担夜班工作;
 - a delivering or obtaining verb with a deliverable after it in the same clause:
-  通过…考试, 取得…证书, 考取叉车操作证, 提交…方案, 上线…功能 (tags verb and noun);
+  通过…考试, 取得…证书, 考取叉车操作证, 提交…方案, 上线…功能 (tags verb and noun),
+  or before it as "把 + deliverable": 把排班表报给护士长;
 - a bound without a number: 控制在预算以内.
 """
 
@@ -20,8 +21,14 @@ _BOUND = re.compile(
     r"(?:控制在|不超过|不高于|不低于|不少于|低于|高于|保持在)[^,，。;；]{1,12}?(?:以内|以下|以上|之内|范围内)"
 )
 _MEANS = re.compile(r"(?:学习|培训|参加|参与|阅读|实践|自学|观摩|请教|向|与|和|对|多|不断|加强|持续)")
-# one-character deliverable "证" (操作证, 上岗证) but not 保证, 验证, 论证, 证明
-_CERT = re.compile(r"(?<![保验论求印见查])证(?![明实据])")
+# one-character deliverables: "证" (操作证, 上岗证) but not 保证, 验证, 论证, 证明;
+# "表" (排班表, 核算表) but not 表达, 表现, 代表, 发表; "书" (计划书, 说明书) but not 读书, 书面
+_CERT = re.compile(
+    r"(?<![保验论求印见查])证(?![明实据])|(?<![代发外图列])表(?![达现扬态示明率彰情格述率])"
+    r"|(?<=[划明告任标议诺])书(?![面籍本])"
+)
+# an outcome used as an adjective is no criterion: "成为一名合格的班组长"
+_ADJECTIVAL = re.compile(r"\s*的")
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,9 @@ class CriteriaFinder:
         hits: list[Criterion] = []
         if self.outcomes is not None:
             hits += [
-                Criterion("outcome", m.start(), m.end(), m.group()) for m in self.outcomes.finditer(text)
+                Criterion("outcome", m.start(), m.end(), m.group())
+                for m in self.outcomes.finditer(text)
+                if not _ADJECTIVAL.match(text, m.end())
             ]
         hits += [Criterion("bound", m.start(), m.end(), m.group()) for m in _BOUND.finditer(text)]
         for clause in _CLAUSE.finditer(text):
@@ -67,4 +76,17 @@ class CriteriaFinder:
             if noun:
                 stop = verb.end() + noun.end()
                 return Criterion("delivery", start + verb.start(), start + stop, clause[verb.start() : stop])
+            fronted = self._fronted(clause[: verb.start()])
+            if fronted is not None:  # "把排班表报给护士长": the deliverable before its verb
+                return Criterion(
+                    "delivery", start + fronted, start + verb.end(), clause[fronted : verb.end()]
+                )
         return None
+
+    def _fronted(self, head: str) -> int | None:
+        """Start of "把 + deliverable" before a verb, or None."""
+        ba = head.rfind("把")
+        if ba < 0:
+            return None
+        obj = head[ba + 1 :]
+        return ba if self.nouns.search(obj) or _CERT.search(obj) else None

@@ -6,6 +6,8 @@ A judgement is found by structure, so that unseen wording is still caught:
 - a graded or negated evaluation: 比较粗放, 不够及时, 有点急, 很好的 (degree adverb + evaluation word);
 - an evaluation as a complement: 做得用心, 控制得还可以;
 - an evaluation closing a clause after its subject: 门店形象好, 上手快, 原则性强;
+- a shortfall as what still needs doing (需进一步增强) or a verdict on duties in general
+  (能按时完成领导交办的各项任务);
 - a judgement word or idiom on its own: 认真负责, 兢兢业业, 顶梁柱, 达到预期 (judgement.txt).
 """
 
@@ -27,18 +29,32 @@ GRADING = (
     r"不够|不太|不大|不是很|不怎么|没那么|不|欠|还算|算是|越来越|更加|愈发)"
 )
 _CLAUSE_END = r"(?=[,，。;；、!！?？…:：)）]|$|\s|但|就是|只是|可是|不过|而且|并且|也)"
-# Before a one-character evaluation at a clause end: characters that make it part of a verb (提高, 加强, 做好)
-_VERB_HEAD = "提加增最搞做问刚恰正只降变改调"
+# Before a one-character evaluation at a clause end: characters that make it part of a verb or noun
+# (提高, 加强, 做好, 尽快, 标准, 水准, 出差, 误差, 应急, 削弱, 升高)
+_VERB_HEAD = "提加增最搞做问刚恰正只降变改调尽标批水校瞄对基勉出误落时紧应告削减升放"
 # Adverbs that grade whatever short word closes the clause ("很上心", "不太集中", "比较潦草")
 STRONG_GRADING = r"(?:很|非常|十分|特别|相当|极其|比较|较为|挺|蛮|过于|太|不够|不太|不大|不是很|稍显|略显|有点儿?|有些|还欠|欠)"
 # 得 as a complement marker ("写得潦草"), not inside a verb (取得, 获得, 记得, 值得)
 _COMPLEMENT = r"(?<=[\u4e00-\u9fff])(?<![取获赢记懂觉值显使免难晓舍博搏落])得"
 _ALNUM_HAN = r"[\u4e00-\u9fffA-Za-z]"
+# "需进一步增强", "还要继续提高", "亟待改进": a shortfall stated as what still needs doing
+_STILL_NEEDS = re.compile(
+    r"(?:有待|还需要?|仍需要?|尚需|亟需|亟待|还要|还得|仍要|需要|需)(?:进一步|再|继续|持续|更加|多多?|大力|努力)?"
+    r"(?:加强|提高|提升|增强|改进|改善|强化|完善|磨练|磨炼|历练|锻炼|规范)"
+)
+# "能按时完成领导交办的各项任务", "能够较好地完成本职工作", "能严格按照规程作业":
+# a verdict on duties in general, or the employee's manner of work as a capability
+_CAN_DO_DUTIES = re.compile(
+    r"能够?[^,，。;；]{0,8}?完成(?:了)?[^,，。;；]{0,8}?(?:各项|本职|分内|日常|交办|交代|安排的|岗位职责|工作任务)"
+    r"|能够?(?:严格|认真|主动|积极|及时|虚心|耐心|自觉|按时|按要求|较好地|很好地|圆满)"
+)
+# "善于钻研", "敢于碰硬", "乐于助人", "不善于表达": a disposition of the employee
+_DISPOSITION = re.compile(r"(?:不?善于|敢于|勇于|乐于|勤于|精于|长于|不善|不敢|不愿|不肯)[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
 class JudgementHit:
-    kind: str  # trait | graded | complement | predicate | word
+    kind: str  # trait | graded | complement | predicate | verdict | word
     start: int
     end: int
     text: str
@@ -58,6 +74,13 @@ class JudgementFinder:
             ("graded", re.compile(rf"{STRONG_GRADING}[\u4e00-\u9fff]{{1,3}}?{_CLAUSE_END}")),
             ("complement", re.compile(rf"{_COMPLEMENT}{DEGREE}[\u4e00-\u9fff]{{1,3}}?{_CLAUSE_END}")),
             ("predicate", re.compile(rf"(?<={_ALNUM_HAN})(?:{multi}){_CLAUSE_END}")),
+            # an evaluation that is a whole clause, its subject (the employee) left out: "细心,核对单据…"
+            ("predicate", re.compile(rf"(?:^|(?<=[,，、;；。:：\s]))(?:{multi}){_CLAUSE_END}")),
+            ("verdict", _STILL_NEEDS),
+            ("verdict", _CAN_DO_DUTIES),
+            ("verdict", _DISPOSITION),
+            # "有较强的责任心", "有一定感染力": a trait held to a degree
+            ("trait", re.compile(rf"有(?:一定|较强|很强|极强|很大|较大|较好|很好|良好)的?(?:{traits})")),
             ("predicate", re.compile(rf"(?<=[^{_VERB_HEAD}\W\d_])[{single}]{_CLAUSE_END}")),
         ]
         words = lexicons.get("judgement").pattern()

@@ -14,24 +14,32 @@ _NUM = rf"(?:\d+(?:[.,]\d+)*|{_CN_NUM})"
 MEASURE = (
     "次|个|家|本|项|篇|名|人|位|件|单|台|门|场|份|条|处|笔|起|轮|期|页|章|节|套|张|块|批|类|款|版|遍|课时|学时|小时|"
     "分钟|秒|天|日|周|月|年|季度|元|万元|万|千|百|亿|分|点|级|星|倍|成|组|支|例|床|间|道|回|趟|单位|公里|吨|箱|"
-    "米|岁|h|ms|s|k|w|W|K|%"
+    "米|岁|道|等奖|等功|h|ms|s|k|w|W|K|%"
 )
 PATTERNS = {
     "percent": re.compile(
-        rf"(?:\d+(?:\.\d+)?\s*[%％‰]|百分之[{CN_DIGITS}\d.]+|\d+(?:\.\d+)?\s*个百分点|{_CN_NUM}个百分点|[{CN_DIGITS}]成)"
+        rf"(?:\d+(?:\.\d+)?\s*[%％‰]|百分之[{CN_DIGITS}\d.]+|一半|\d+(?:\.\d+)?\s*个百分点|{_CN_NUM}个百分点|[{CN_DIGITS}]成)"
     ),
     "frequency": re.compile(
-        rf"每(?:[{CN_DIGITS}\d]*)(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|班|次|单|人|批)|每逢|日均|周均|月均|人均|(?:一|两|三|\d)周一次"
+        rf"每(?:[{CN_DIGITS}\d]*)(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期|班|次|单|人|批次|批|期|轮|场|趟|节|堂)|每逢|日均|周均|月均|人均|(?:一|两|三|\d)周一次"
     ),
     "rank": re.compile(
-        rf"(?:第\s*{_NUM}\s*(?:名|位)|前\s*{_NUM}(?:名)?(?![天周月年])|[Tt]op\s*\d+|排名第?\s*{_NUM})"
+        rf"(?:第\s*{_NUM}\s*(?:名|位)|前\s*{_NUM}(?:名)?(?![天周月年])|[Tt]op\s*\d+|排名第?\s*{_NUM}"
+        # "位列全区第三", "排第一", "倒数第二", "全区最低": a place in a ranking without 名
+        rf"|(?:排|位列|位居|名列|居|列)[^,，。;；\d{CN_DIGITS}]{{0,4}}第\s*{_NUM}|倒数第\s*{_NUM}"
+        r"|全(?:区|市|省|国|店|组|科|院|校|年级|部|公司|集团|行|大区|片区|仓|厂|车间)(?:最高|最低|最多|最少|最快|第一)"
+        # a grade on a scale: A级, B+档, 五星
+        r"|(?<![A-Za-z])[A-D]\+?[级档]|[一二三四五1-5]星级?)"
     ),
     "threshold": re.compile(
         rf"(?:不低于|不少于|不超过|不高于|不多于|至少|最多|低于|高于|超过|达到|控制在|降到|降低到|降至|提升到|提升至|提高到|提高至|缩短到|缩短至|保持在)\s*{_NUM}"
         r"|(?:以上|以下|以内)"
     ),
     "count": re.compile(rf"{_NUM}\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
-    "zero": re.compile(r"零(?:故障|事故|差错|失误|投诉|客诉|缺陷|返工|违规|安全事故|bug|BUG)|无一|全部|全员"),
+    "zero": re.compile(
+        r"零(?:故障|事故|差错|失误|投诉|客诉|缺陷|返工|违规|安全事故|bug|BUG)|无一|全部|全员"
+        r"|[为至]零|(?:降|减少|控制)(?:到|在)零|清零|归零|无(?:重大|一起)?(?:安全|质量|责任|交通)?(?:事故|差错|投诉|客诉)"
+    ),
 }
 
 
@@ -50,7 +58,7 @@ def find_quantities(text: str) -> list[Quantity]:
         for m in pattern.finditer(text):
             if m.end() == m.start() or any(i in taken for i in range(m.start(), m.end())):
                 continue
-            if kind == "count" and _is_idiom_numeral(text, m.start(), m.end()):
+            if kind == "count" and (_is_idiom_numeral(text, m.start(), m.end()) or _is_vague(m.group())):
                 continue
             found.append(Quantity(kind, m.start(), m.end(), m.group()))
             taken.update(range(m.start(), m.end()))
@@ -66,8 +74,15 @@ _IDIOMS = re.compile(
     r"一心一意|千头万绪|五花八门|四平八稳|一专多能|举一反三|一清二楚|一丝不苟|三心二意|一马当先|"
     r"一呼百应|首屈一指|数一数二|不二|万无一失|一如既往|一以贯之|半途而废|事半功倍|一知半解|"
     r"说一不二|一视同仁|一技之长|一席之地|一头雾水|一窍不通|一成不变|一塌糊涂|九牛一毛|"
-    r"有一套|一套一套|三思|一把好手|一股|一身|一副|一肚子|一口|一向|一贯|一概|一律|一味|一番"
+    r"有一套|一套一套|三思|一把好手|一股|一身|一副|一肚子|一口|一向|一贯|一概|一律|一味|一番|"
+    # an article or ordinal, not a count: "成为一名合格的…", "下一个周期", "之一"
+    r"成为一|做一名|做一个|当一名|当好一|是一名|是一个|是一位|下一|上一(?=[个次轮季年月周期任])|同一|另一|每一|之一|其一"
 )
+
+
+def _is_vague(numeral: str) -> bool:
+    """ "几遍", "几个", "好几次": a count with no figure at all (十几万, 几十个 keep one)."""
+    return numeral.lstrip("好").startswith("几") and not re.match(r"几\s*[十百千万]", numeral)
 
 
 def _is_idiom_numeral(text: str, start: int, end: int) -> bool:

@@ -46,6 +46,11 @@ PERIOD_PATTERNS = [
     # 本学期末, 下个季度末, 这个月底, 学年内: a named period, bounded or ended
     r"(?:本|这|这个|下|下个|下一|次|今|明|当|上半|下半)?"
     r"(?:学期|学年|财年|年度|季度|半年|月|周|年)(?:末|底|内|中|结束|之内|以内)",
+    # a named term of employment or review, bounded: 试用期内, 实习期满前, 下一个考核周期内, 整改期结束前
+    r"(?:本|这个?|下一?个?|当前|整个)?(?:考核|绩效|试用|实习|见习|观察|整改|培训|合同|聘用|聘任|带教|考察|辅导|改进|评估)"
+    r"(?:期|周期)(?:内|之内|以内|满|末|结束)",
+    # the next N months/quarters from now: 接下来一个季度, 未来三个月, 今后半年
+    rf"(?:接下来|未来|今后|此后|之后)的?\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月|季度|年)",
 ]
 DURATION_BOUND = re.compile(
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
@@ -58,14 +63,20 @@ _TARGET_BEFORE = re.compile(
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
 _NOT_BEFORE_PREV = set("提目当眼面跟往向事生空从超领居靠最")
-_NOT_BEFORE_NEXT = re.compile(rf"[{CN_DIGITS}\d名位端台期景沿列线身辈途程面后者进行往卫排]|提下|提条件")
+_NOT_BEFORE_NEXT = re.compile(
+    rf"[{CN_DIGITS}\d名位端台期景沿列线身辈途程面后者进行往卫]|排(?![查除定])|提下|提条件"
+)
 _RECURRING = re.compile(
     r"每(?:个|一|两|[二三四五六七八九十]|\d)?(?:天|日|周|星期|月|季度|季|年|班|次|学期|批|单)[^\s,，。;；、]{0,8}$"
+    # a list of weekdays after 每周: "每周二、周四"
+    r"|每(?:周|星期)[一二三四五六日天1-7](?:\s*[、和及与]\s*(?:周|星期)?[一二三四五六日天1-7])+$"
 )
 _START = re.compile(r"\s*(?:起|开始|以后|之后|以来)")
 # Specific moments (for evidence in ratings): a month, last week, a named day.
 SPECIFIC_TIME = re.compile(
-    rf"(?:{_N}\s*月(?:份)?(?:{_N}\s*[日号])?|上周|上个?月|上季度|去年|年初|年中|年底|春节|国庆|双十一|双11|618|"
+    rf"(?:{_N}\s*月(?:份)?(?:{_N}\s*[日号])?|上周|上个?月|上季度|去年|年初|年中|年底|春节|国庆|双十一|双11|双十二|双12|618|"
+    # named holidays and seasons: 六一儿童节, 中秋, 黄金周, 暑假 (one occasion each year)
+    r"元旦|五一|六一|七一|中秋|端午|清明|元宵|除夕|儿童节|劳动节|教师节|护士节|妇女节|圣诞|黄金周|暑假|寒假|暑期|"
     r"[Qq][1-4]|[Hh][12]|第[一二三四1-4]季度|周[一二三四五六日末]|昨天|前天|当天|当晚|凌晨|"
     r"\d{4}\s*年|\d{1,2}[:：]\d{2})"
 )
@@ -77,6 +88,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
+    why: str = ""  # for none: "recurring" (每月5日前), "start" (下个月起) or "" (a word such as 尽快)
 
 
 class TimeRecognizer:
@@ -114,7 +126,7 @@ class TimeRecognizer:
     def _milestone(self, text: str, m: re.Match) -> TimeExpr | None:
         """ "年审前", "期末考试前", "双11前": an event or moment followed by 前; None for 提前, 前三 ..."""
         prev = text[m.start() - 1]
-        nxt = text[m.end() : m.end() + 1]
+        nxt = text[m.end() : m.end() + 3]
         if m.group() == "前" and (prev in _NOT_BEFORE_PREV or _NOT_BEFORE_NEXT.match(nxt)):
             return None
         if m.group() == "以前" and prev in "比不如":
@@ -138,9 +150,9 @@ class TimeRecognizer:
             _RECURRING.search(text[max(0, expr.start - 6) : expr.end])
             or text[expr.start - 1 : expr.start] == "每"
         ):
-            return TimeExpr("none", expr.start, expr.end, expr.text)
+            return TimeExpr("none", expr.start, expr.end, expr.text, "recurring")
         if expr.kind in ("date", "period") and _START.match(text[expr.end :]):
-            return TimeExpr("none", expr.start, expr.end, expr.text)
+            return TimeExpr("none", expr.start, expr.end, expr.text, "start")
         return expr
 
     @staticmethod
