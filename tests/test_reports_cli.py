@@ -64,3 +64,17 @@ def test_per_record_reports(tmp_path):
     assert len(singles) == len(whole["records"]) == len(list((out / "records").glob("*.html")))
     first = json.loads(singles[0].read_text(encoding="utf-8"))
     assert first["records"] == whole["records"][:1] and first["summary"]["records"] == 1
+
+
+def test_docx_without_output_writes_next_to_the_draft(tmp_path):
+    draft = tmp_path / "我的草稿.docx"
+    draft.write_bytes(
+        (Path(__file__).resolve().parents[1] / "samples" / "张伟_研发中心_网格表.docx").read_bytes()
+    )
+    result = CliRunner().invoke(main, ["audit", str(draft), "--format", "docx"])
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "我的草稿.checked.docx").is_file()
+    assert (
+        draft.read_bytes()
+        == (Path(__file__).resolve().parents[1] / "samples" / "张伟_研发中心_网格表.docx").read_bytes()
+    )

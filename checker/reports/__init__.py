@@ -76,7 +76,7 @@ def write_reports(
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise ValueError(f"不支持的输出格式:{', '.join(unknown)}(可用:{', '.join(WRITERS)})")
-    needs_file = [f for f in formats if WRITERS[f].binary]
+    needs_file = [f for f in formats if WRITERS[f].binary and WRITERS[f].write_files is None]
     if output is None and needs_file:
         raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
     use_color = (color if color is not None else sys.stdout.isatty()) if output is None else False
@@ -117,8 +117,9 @@ def _safe_name(name: str) -> str:
 def _write_one(report: Report, ctx: Context, fmt: str, output: str | None, count: int) -> list[Path]:
     writer = WRITERS[fmt]
     if writer.write_files is not None:
-        directory = Path(output)
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = Path(output) if output is not None else None  # None: next to each input
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
         return writer.write_files(report, ctx, directory)
     content = writer.render(report, ctx)
     target = _target(output, writer.suffix, count)

@@ -21,7 +21,8 @@ ANNOTATORS = {
 }
 
 
-def write_files(report: Report, ctx: Context, directory: Path) -> list[Path]:
+def write_files(report: Report, ctx: Context, directory: Path | None) -> list[Path]:
+    """Copies into `directory`, or, with none given, next to each original (a manager's own draft)."""
     by_source: dict[str, list[RecordReport]] = defaultdict(list)
     for rec in report.records:
         by_source[rec.source].append(rec)
@@ -32,7 +33,7 @@ def write_files(report: Report, ctx: Context, directory: Path) -> list[Path]:
         annotate = ANNOTATORS.get(src.suffix.lower())
         if annotate is None or not src.is_file():
             continue
-        dest = unique_name(directory, f"{src.stem}.checked{src.suffix.lower()}", taken)
+        dest = unique_name(directory or src.parent, f"{src.stem}.checked{src.suffix.lower()}", taken)
         if dest.resolve() == src.resolve():
             continue
         annotate(src, dest, records)
