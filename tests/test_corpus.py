@@ -11,7 +11,8 @@ import pytest
 from checker.api import Checker
 from checker.config import Config, LimitsConfig
 
-CORPUS = Path("/work/shared/corpus/real")
+# shared/ sits beside the checkout (as in CI's fresh clone)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SECONDS, MEMORY_MB = 10.0, 1024
 
 

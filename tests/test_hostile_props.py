@@ -18,9 +18,9 @@ from checker.intake.reader import read_bytes
 
 TABLE = load_alias_table()
 LABELS = sorted(TABLE.aliases)[:200] + ["备注", "", "  ", "：", "\u200b"]
-REAL_DOCS = sorted(Path("/work/shared/eval/docs").glob("*.docx")) + sorted(
-    Path(__file__).parent.parent.glob("samples/*.xlsx")
-)
+REAL_DOCS = sorted(
+    (Path(__file__).resolve().parents[2] / "shared" / "eval" / "docs").glob("*.docx")
+) + sorted(Path(__file__).parent.parent.glob("samples/*.xlsx"))
 LIMITS = Limits(max_rows=5000)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -114,8 +114,10 @@ def test_streaming_reader_matches_openpyxl(tmp_path, alias_table):
     from checker.intake import xlsx
 
     rows = [["员工姓名", "面谈人", "面谈时间", "面谈地点", "绩效总结", "改进计划", "员工签字"]]
-    rows += [[f"员工{i}", "李四", dt.datetime(2024, 7, 2, 10, 0), "会议室", f"完成{i}单", "9月底前通过考试", ""]
-             for i in range(50)]
+    rows += [
+        [f"员工{i}", "李四", dt.datetime(2024, 7, 2, 10, 0), "会议室", f"完成{i}单", "9月底前通过考试", ""]
+        for i in range(50)
+    ]
     path = xlsx_book(tmp_path / "stream.xlsx", {"汇总": rows, "说明": [["本表说明"]]})
     data = path.read_bytes()
     streamed = xlsx.parse_sheets(xlsx._load_streaming(data, 1000, 50), str(path), alias_table)

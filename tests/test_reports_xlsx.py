@@ -74,7 +74,12 @@ def test_findings_sheet_matches_json(books):
 
 @pytest.mark.parametrize(
     ("sheet", "key"),
-    [("按部门", "department"), ("按主管", "manager_name"), ("按岗位序列", "job_family"), ("按绩效等级", "grade")],
+    [
+        ("按部门", "department"),
+        ("按主管", "manager_name"),
+        ("按岗位序列", "job_family"),
+        ("按绩效等级", "grade"),
+    ],
 )
 def test_group_sheets_match_json(books, sheet, key):
     wb, report = books

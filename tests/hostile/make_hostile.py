@@ -19,7 +19,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real"
 GOOD = {
     "被面谈人": "张三",
     "部门": "技术部",
