@@ -238,3 +238,59 @@ def test_form_wrapped_in_a_layout_table(tmp_path, alias_table):
         "李四",
         "9月底前通过考试",
     )
+
+
+def test_label_row_with_an_empty_trailing_cell_takes_values_below(tmp_path, alias_table):
+    path = docx_grid(
+        tmp_path / "above_sig.docx",
+        [
+            ("员工姓名", "面谈人", "面谈地点", "面谈时间"),
+            ("张三", "李四", "3楼会议室", "2024-07-02"),
+            ("员工签字", "面谈人签字", "记录日期", ""),
+            ("张三", "李四", "2024-07-03", ""),
+        ],
+    )
+    fields = read(path, alias_table)
+    assert fields["employee_confirmation"] == "张三"
+    assert fields["manager_signature"] == "李四"
+    assert fields["record_date"] == "2024-07-03"
+
+
+def test_group_title_merged_down_the_first_column_is_not_a_field(tmp_path, alias_table):
+    doc = Document()
+    table = doc.add_table(rows=4, cols=3)
+    rows = [
+        ("员工姓名", "张三"),
+        ("绩效总结", "Q2完成销售额120万元。"),
+        ("优点", "客户开拓快。"),
+        ("共识", "无分歧。"),
+    ]
+    for r, (label, value) in enumerate(rows):
+        table.cell(r, 1).text = label
+        table.cell(r, 2).text = value
+    table.cell(0, 0).text = "基本信息"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "绩效评价"
+    table.cell(3, 0).text = "面谈结果"
+    path = tmp_path / "groups.docx"
+    doc.save(path)
+    fields = read(path, alias_table)
+    assert fields["performance_summary"] == "Q2完成销售额120万元。"
+    assert fields["strengths"] == "客户开拓快。"
+
+
+def test_wrapped_alias_labels(tmp_path, alias_table):
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    run = table.cell(0, 0).paragraphs[0].add_run("上级综合")
+    run.add_break()
+    table.cell(0, 0).paragraphs[0].add_run("评价")
+    table.cell(0, 1).text = "Q2完成销售额120万元。"
+    table.cell(1, 0).text = "存在的分歧"
+    table.cell(1, 1).text = "员工认为目标偏高。"
+    table.cell(2, 0).text = "员工姓名"
+    table.cell(2, 1).text = "张三"
+    path = tmp_path / "wrapped.docx"
+    doc.save(path)
+    fields = read(path, alias_table)
+    assert fields["performance_summary"] == "Q2完成销售额120万元。"
+    assert fields["disagreements"] == "员工认为目标偏高。"

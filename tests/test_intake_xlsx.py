@@ -124,3 +124,56 @@ def test_streaming_reader_matches_openpyxl(tmp_path, alias_table):
     regular = xlsx.parse_sheets(xlsx.load_sheets(data, str(path), 1000, 50), str(path), alias_table)
     assert [r.field_texts() for r in streamed] == [r.field_texts() for r in regular]
     assert streamed[0].field_texts()["interview_time"] == "2024-07-02 10:00"
+
+
+def test_labels_and_values_on_alternating_rows(tmp_path, alias_table):
+    path = xlsx_book(
+        tmp_path / "alternating.xlsx",
+        {
+            "记录": [
+                ["绩效面谈记录", None, None, None, None, None],
+                ["员工姓名", None, "面谈人", None, "面谈地点", None],
+                ["张三", None, "李四", None, "会议室", None],
+                ["绩效总结", None, None, None, None, None],
+                ["Q2完成销售额120万元。", None, None, None, None, None],
+                ["员工签字", None, "面谈人签字", None, "记录日期", None],
+                ["张三", None, "李四", None, "2024年7月3日", None],
+            ]
+        },
+        merges={"记录": ["A1:F1", "A2:B2", "C2:D2", "E2:F2", "A3:B3", "C3:D3", "E3:F3", "A4:F4", "A5:F5"]},
+    )
+    [fields] = read(path, alias_table)
+    assert fields["employee_name"] == "张三"
+    assert fields["performance_summary"] == "Q2完成销售额120万元。"
+    assert fields["employee_confirmation"] == "张三"
+    assert fields["manager_signature"] == "李四"
+    assert fields["record_date"] == "2024年7月3日"
+
+
+def test_batch_header_wrapped_with_alt_enter_and_cells_merged_down(tmp_path, alias_table):
+    header = [
+        "部门",
+        "面谈人",
+        "员工\n姓名",
+        "面谈\n时间",
+        "面谈\n地点",
+        "改进计划\n(须含衡量标准与完成时限)",
+    ]
+    path = xlsx_book(
+        tmp_path / "batch.xlsx",
+        {
+            "汇总": [
+                ["7月面谈汇总", None, None, None, None, None],
+                header,
+                ["物流部", "周一", "张三", "2024年7月1日", "会议室", "9月底前差错率降到1%以下"],
+                [None, None, "李四", "2024年7月2日", "会议室", "每周复盘1次"],
+                ["采购部", "吴二", "王五", "2024年7月3日", "会议室", "年底前通过考试"],
+            ]
+        },
+        merges={"汇总": ["A1:F1", "A3:A4", "B3:B4"]},
+    )
+    records = read(path, alias_table)
+    assert [r["employee_name"] for r in records] == ["张三", "李四", "王五"]
+    assert [r["department"] for r in records] == ["物流部", "物流部", "采购部"]
+    assert [r["manager_name"] for r in records] == ["周一", "周一", "吴二"]
+    assert records[1]["improvement_plan"] == "每周复盘1次"

@@ -116,6 +116,7 @@ _HINT_SUFFIXES = {
     "签字日期",
     "签名日期",
     "确认",
+    "姓名",
 }
 _HINT_SUFFIXES_BY_LENGTH = sorted(_HINT_SUFFIXES, key=len)
 
@@ -128,7 +129,16 @@ def _candidates(norm: str) -> list[str]:
     for sep in ("/", "及", "和"):
         if sep in stripped:
             out.append(stripped.split(sep, 1)[0])
+    # "存在的分歧" = "存在分歧"; "上级综合评价" = "综合评价" (who writes it is not part of the name)
+    if "的" in stripped:
+        out.append(stripped.replace("的", ""))
+    for role in _ROLE_PREFIXES:
+        if stripped.startswith(role) and len(stripped) - len(role) >= 3:
+            out.append(stripped[len(role) :])
     return out
+
+
+_ROLE_PREFIXES = ("直接上级", "直属上级", "上级", "主管", "面谈人", "部门")
 
 
 @lru_cache(maxsize=8)

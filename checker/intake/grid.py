@@ -129,28 +129,54 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
                     used.add(id(cell))
                 continue
             used.add(id(cell))
+            if _group_title(row, row_keys, i):
+                continue
             if _alone_in_row(row, i):
                 block = _rows_below(grid, cell, table, used)
                 if block is not None:
                     found.append(FoundValue(key, block[0], block[1], cell.text.strip()))
                     continue
             beside = row[i + 1] if i + 1 < len(row) else None
+            if _label_row(row, row_keys) and _values_under(grid, cell, table):
+                beside = None  # "签字 | 日期 | 记录日期 | (空)": the row is labels, the values are below
             if beside is not None and row_keys[i + 1] is None and not _is_inline(beside, table):
                 take(key, beside, cell.text.strip())
                 _continuation_rows(grid, cell, beside, found[-1], used)
                 continue
-            below = grid.covering.get((cell.row + cell.rowspan, cell.col))
-            if (
-                below is not None
-                and below.col == cell.col
-                and label_key(below, table) is None
-                and not _is_inline(below, table)
-                and (beside is None or row_keys[i + 1] is not None)
-            ):
+            below = _value_below(grid, cell, table)
+            if below is not None and (beside is None or row_keys[i + 1] is not None):
                 take(key, below, cell.text.strip())
             else:
                 take(key, None, cell.text.strip())
     return found
+
+
+def _group_title(row: list[GridCell], row_keys: list[str | None], i: int) -> bool:
+    """A group title merged down the first column ("绩效评价" over 绩效总结 / 优点 / 不足) has labels
+    beside it, not a value: it names a group of fields, not a field."""
+    return row[i].rowspan > 1 and i + 1 < len(row) and row_keys[i + 1] is not None
+
+
+def _value_below(grid: Grid, cell: GridCell, table: AliasTable) -> GridCell | None:
+    """The cell right under a label, when it starts in the same column and is a value, not a label."""
+    below = grid.covering.get((cell.row + cell.rowspan, cell.col))
+    if below is None or below.col != cell.col or label_key(below, table) is not None:
+        return None
+    return None if _is_inline(below, table) else below
+
+
+def _values_under(grid: Grid, cell: GridCell, table: AliasTable) -> bool:
+    """Under a label row: a value cell as wide as the label, in a row holding no label."""
+    below = _value_below(grid, cell, table)
+    if below is None or below.colspan > cell.colspan:
+        return False
+    return not any(label_key(c, table) for c in grid.rows[below.row] if c.row == below.row)
+
+
+def _label_row(row: list[GridCell], row_keys: list[str | None]) -> bool:
+    """A row of labels over a row of values: two or more labels and no other text in the row."""
+    labels = sum(1 for k in row_keys if k)
+    return labels >= 2 and all(k or not c.text.strip() for c, k in zip(row, row_keys, strict=True))
 
 
 def _alone_in_row(row: list[GridCell], i: int) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
-from checker.intake.grid import Grid, GridCell, read_form
+from checker.intake.grid import Grid, GridCell, label_key, read_form
 from checker.model import FieldValue, Location, Record
 
 # Sheets larger than this are streamed (read-only mode: no merged-cell info).
@@ -203,7 +203,7 @@ def _row_keys(values: list[str], table: AliasTable) -> tuple[dict[int, str], int
         if not text.strip():
             continue
         filled += 1
-        key = table.lookup(text) if "\n" not in text.strip() else None
+        key = label_key(GridCell(text, 0, c, ""), table)  # "面谈\n时间": a header cell wrapped with Alt+Enter
         if key and key not in keys.values():
             keys[c] = key
     return keys, filled
@@ -254,9 +254,12 @@ def batch_records(
     part = f"工作表「{sheet.title}」"
     columns = [(c, key, label, column_letter(c + 1)) for c, (key, label) in header.columns.items()]
     header_texts = {c: label for c, _, label, _ in columns}
+    merged_down = _merged_down(sheet, header.last_row)
     records = []
     for r in range(header.last_row + 1, len(sheet.rows)):
         values = sheet.rows[r]
+        if r in merged_down:
+            values = _fill_merged(values, merged_down[r])
         texts = [values[c] if c < len(values) else "" for c, _, _, _ in columns]
         if not any(t.strip() for t in texts) or _is_note_row(values) or _repeats_header(values, header_texts):
             continue
@@ -278,6 +281,28 @@ def batch_records(
             )
         )
     return records
+
+
+def _merged_down(sheet: SheetData, header_last: int) -> dict[int, dict[int, str]]:
+    """Data cells merged down a column ("部门" or "面谈人" shared by consecutive rows):
+    row -> {column: the merged cell's text} for the rows below the first."""
+    out: dict[int, dict[int, str]] = {}
+    for r0, c0, r2, c2 in sheet.merged:
+        if c0 != c2 or r0 <= header_last or r2 == r0 or r0 >= len(sheet.rows):
+            continue
+        anchor = sheet.rows[r0]
+        text = anchor[c0] if c0 < len(anchor) else ""
+        for r in range(r0 + 1, min(r2, len(sheet.rows) - 1) + 1):
+            out.setdefault(r, {})[c0] = text
+    return out
+
+
+def _fill_merged(values: list[str], fills: dict[int, str]) -> list[str]:
+    values = list(values) + [""] * max(0, max(fills) + 1 - len(values))
+    for c, text in fills.items():
+        if not values[c].strip():
+            values[c] = text
+    return values
 
 
 def _repeats_header(values: list[str], header_texts: dict[int, str]) -> bool:
