@@ -38,7 +38,7 @@ def test_labels_map_to_keys(label, key, alias_table):
 
 
 @pytest.mark.parametrize(
-    "text", ["员工绩效面谈记录表", "张三", "3楼会议室", "本季度完成销售额120万元", "绩效面谈记录"]
+    "text", ["员工绩效面谈记录表", "张三", "3楼会议室", "本季度完成销售额120万元", "绩效面谈记录", "部门意见"]
 )
 def test_values_and_titles_are_not_labels(text, alias_table):
     assert alias_table.lookup(text) is None

@@ -62,8 +62,12 @@ class AliasTable:
     def lookup(self, label: str) -> str | None:
         """The canonical key a label names, or None when it names no known field."""
         key = self._lookup(label)
-        # "被面谈人(签字)" / "面谈人(签名)": the person's signature, not their name
-        if key in _SIGNATURE_OF and label and _SIGNATURE_MARK.search(fold(label)):
+        # "被面谈人(签字)", "受谈人签名", "面谈人签字日期": the person's signature, not their name
+        if (
+            key in _SIGNATURE_OF
+            and label
+            and (_SIGNATURE_MARK.search(fold(label)) or normalize_label(label).endswith(_SIGNATURE_SUFFIXES))
+        ):
             return _SIGNATURE_OF[key]
         return key
 
@@ -97,6 +101,7 @@ class AliasTable:
 
 _SIGNATURE_MARK = re.compile(r"[(（【\[]\s*(签字|签名|签章|盖章|手签)\s*[)）】\]]")
 _SIGNATURE_OF = {"employee_name": "employee_confirmation", "manager_name": "manager_signature"}
+_SIGNATURE_SUFFIXES = ("签字", "签名", "签章", "签字日期", "签名日期", "签字确认")
 _HINT_SUFFIXES = {
     "日期",
     "时间",
@@ -111,7 +116,6 @@ _HINT_SUFFIXES = {
     "说明",
     "栏",
     "事项",
-    "意见",
     "记录",
     "签字日期",
     "签名日期",
