@@ -39,6 +39,18 @@ def analyzer():
         ("文字功底好,撰写的《办公区改造方案》一次通过总经理办公会审议。", False),
         ("Q2销售额完成120万,完成率96%", False),  # facts, no judgement
         ("负责门店早班收银和会员办理。", False),  # 负责 as a verb is not a judgement
+        # blind set 3 error classes (sentences not from that set)
+        ("巡检记录不够及时,常常隔三天才补签", True),  # a number after 常常 describes a habit
+        ("设备、工艺、质量三个方面完成较好", True),  # the count restates the list
+        ("在项目里发挥了关键作用,口碑好", True),  # 发挥了…作用 is no observed action
+        ("做事瞻前顾后,决策慢半拍", True),  # an unseen idiom closing a clause
+        ("出餐节奏还可以吧", True),  # sentence-final particle
+        ("服务态度不端政", True),  # a negated trait, misspelt word
+        ("容易钻牛角尖", True),  # a tendency
+        ("现场巡检偶有遗漏", True),
+        ("在年度供应商大会上做了主题发言,反响很好。", False),  # a named gathering framed as one occasion
+        ("这个岗位不容易,她顶住压力把3个新店的开业筹备按时完成了。", False),
+        ("负责沟通不同部门的排期需求", False),
     ],
 )
 def test_vague_rating(analyzer, text, vague):
@@ -65,6 +77,13 @@ def test_vague_rating(analyzer, text, vague):
         ("下次面谈前熟悉新产线的工艺流程", False),
         ("618大促前提升话术熟练程度", False),  # 618 names the event
         ("提升到主管水平", False),
+        # blind set 3 error classes (sentences not from that set)
+        ("下个版本前制定统一的接口命名规范", True),  # a written rule as a deliverable
+        ("在本次整改期内把台账补充完整", True),  # a material made complete
+        ("争取年内评上主治医师", True),  # a title obtained
+        ("考核周期结束时达到部门平均产能", True),  # a level pegged to a benchmark
+        ("8月前把抽检不合格率压下来", False),  # 合格 inside a metric name
+        ("提高合同审核的完整性", False),
     ],
 )
 def test_plan_measurable(analyzer, text, measurable):

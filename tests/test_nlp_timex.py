@@ -43,6 +43,13 @@ def times():
         ("旺季前熟悉陈列标准", "milestone"),
         ("期末考试前做好复习指导", "milestone"),
         ("双11前将差错率降到0.1%以下", "milestone"),
+        # blind set 3 error classes (sentences not from that set)
+        ("年检前进一步规范车辆台账", "milestone"),  # 前 + 进一步 is not 前进
+        ("年会前排练好节目", "milestone"),  # 前 + 排练 is not 前排
+        ("实习结束时通过出科考核", "milestone"),  # the moment a named event ends
+        ("今年拿下中级职称", "period"),
+        ("本迭代周期内修复全部P1缺陷", "period"),
+        ("OKR周期内完成两次分享", "period"),
     ],
 )
 def test_deadline_found(times, text, kind):
@@ -67,6 +74,8 @@ def test_deadline_found(times, text, kind):
         "提前对齐用例",
         "销售排名进入大区前三",  # a rank
         "本月底前把库存周转天数降到30天以内"[6:],  # "降到30天以内" is a target
+        "每个考核周期内做一次自评",  # a recurring cycle
+        "今年起坚持每周写周报",  # a start
     ],
 )
 def test_no_deadline(times, text):

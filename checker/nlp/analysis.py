@@ -58,6 +58,31 @@ _HABITUAL = {
     "多次",
     "频繁",
 }
+# Frequency adverbs: a number or time after one in the same clause describes a habit, not one case
+# ("有时候当天的数据隔两天才补录", "常常拖到月底才补")
+_FREQUENT = {
+    "常",
+    "常常",
+    "经常",
+    "时常",
+    "往往",
+    "总是",
+    "老是",
+    "偶尔",
+    "有时",
+    "有时候",
+    "动不动",
+    "时不时",
+    "每每",
+}
+_CLAUSE_STOP = re.compile(r"[,，。;；!！?？:：]")
+# "产出量、合格率两项指标": a count restating the list before it, not a count of anything done
+_LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|个|类|方面)")
+# A named gathering framed as one occasion: "在广交会上", "于年度订货会期间", "在毕业典礼中"
+_NAMED_OCCASION = re.compile(
+    r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![例周晨班早夕月])(?:会|展|节|赛|典礼|仪式)(?:上|中|期间|时|前后)"
+)
+_SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SO_SOON = re.compile(r"\s*(?:就|便|即)")
 # Frames that name no particular occasion: "在项目中", "在各类检查中", "日常培训时"
@@ -143,9 +168,12 @@ class TextAnalyzer:
             if self.generic_time
             else []
         )
+        habits = self._habit_spans(text)
         hits: list[Hit] = []
         for q in find_quantities(text):
-            if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic):
+            if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
+                continue
+            if _restates_list(text, q):
                 continue
             if q.kind == "threshold" and q.text in ("以上", "以下", "以内"):
                 continue
@@ -153,13 +181,22 @@ class TextAnalyzer:
                 continue
             hits.append(Hit("number", q.start, q.end, q.text))
         for m in SPECIFIC_TIME.finditer(text):
-            if not _inside(m.start(), generic):
+            if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
-        for pattern in (_QUOTED, _PERSON):
+        for pattern in (_QUOTED, _PERSON, _NAMED_OCCASION):
             hits += [Hit("name", m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         judged = [(h.start, h.end) for h in judgements]
         hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
         return hits
+
+    def _habit_spans(self, text: str) -> list[tuple[int, int]]:
+        """From a frequency adverb (经常, 有时候) to the end of its clause."""
+        spans = []
+        for tok in self._segment(text):
+            if tok.text in _FREQUENT:
+                stop = _CLAUSE_STOP.search(text, tok.end)
+                spans.append((tok.start, stop.start() if stop else len(text)))
+        return spans
 
     def _case_words(self, text: str) -> list[Hit]:
         """An event framed as one occasion, or a work object acted on ("在年审中", "方案……被采纳")."""
@@ -232,6 +269,17 @@ class TextAnalyzer:
 def _habitual(tokens: tuple[pipeline.Token, ...], i: int) -> bool:
     """ "常需返工", "经常延期", "容易出错": a habit, not one observed action."""
     return any(t.text in _HABITUAL for t in tokens[max(0, i - 2) : i])
+
+
+def _restates_list(text: str, q: Quantity) -> bool:
+    """ "产出量、质检合格率两项指标": the count equals the items listed just before it in the clause."""
+    m = _LIST_COUNT.fullmatch(q.text)
+    if not m:
+        return False
+    head = _CLAUSE_STOP.split(text[: q.start])[-1]
+    listed = head.count("、") + 1
+    value = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+    return listed > 1 and value in (listed, listed + 1)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,10 @@ start. Interview records use everyday words, so the trimmed dictionary keeps
 every single character (jieba needs them to build its word graph), every word
 of frequency >= min-freq, and every word of the lexicons in lexicons/. Nothing
 is downloaded: the source is the dict.txt inside the installed jieba package.
+
+It also writes data/idioms.txt: jieba's four-character idioms (tag i) of
+frequency >= 20, which the judgement finder reads as a verdict when one closes
+a clause of a rating point ("做事瞻前顾后", "稿件质量参差不齐").
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from pathlib import Path
 from checker.nlp.lexicon import load_lexicons
 
 OUTPUT = Path(__file__).resolve().parent / "data" / "jieba_small.txt"
+IDIOMS = OUTPUT.with_name("idioms.txt")
 LEXICON_FREQ = 20000
+IDIOM_MIN_FREQ = 20
 
 
 def jieba_dict() -> Path:
@@ -41,6 +47,16 @@ def trimmed_lines(source: Path, min_freq: int, extra: set[str]) -> list[str]:
     return kept
 
 
+def idiom_lines(source: Path) -> list[str]:
+    """Four-character idioms (jieba tag i) common enough to be real chengyu, not user-added noise."""
+    idioms = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[2] == "i" and len(parts[0]) == 4 and int(parts[1]) >= IDIOM_MIN_FREQ:
+            idioms.append(parts[0])
+    return sorted(set(idioms))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-freq", type=int, default=30)
@@ -50,6 +66,9 @@ def main(argv: list[str] | None = None) -> None:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{args.output}: {len(lines)} words")
+    idioms = idiom_lines(jieba_dict())
+    IDIOMS.write_text("\n".join(idioms) + "\n", encoding="utf-8")
+    print(f"{IDIOMS}: {len(idioms)} idioms")
 
 
 if __name__ == "__main__":

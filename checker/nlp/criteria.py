@@ -5,7 +5,8 @@
 - a delivering or obtaining verb with a deliverable after it in the same clause:
   通过…考试, 取得…证书, 考取叉车操作证, 提交…方案, 上线…功能 (tags verb and noun),
   or before it as "把 + deliverable": 把排班表报给护士长;
-- a bound without a number: 控制在预算以内.
+- a bound without a number: 控制在预算以内, 达到部门平均产能;
+- a material made complete (把台账补充完整) or a title obtained (评上主管药师).
 """
 
 from __future__ import annotations
@@ -27,8 +28,23 @@ _CERT = re.compile(
     r"(?<![保验论求印见查])证(?![明实据])|(?<![代发外图列])表(?![达现扬态示明率彰情格述率])"
     r"|(?<=[划明告任标议诺])书(?![面籍本])"
 )
+# a material made complete: "把台账补充完整", "资料提交齐全"
+_COMPLETE = re.compile(
+    r"(?:提交|补充|补全|填写|录入|登记|整理|归档|上传|收集|准备|配备)得?(?:完整|齐全)(?!性)"
+)
+# a title or rank obtained: "评上主管药师", "晋升为高级工程师", "考上注册会计师"
+_TITLE = re.compile(
+    r"(?:评上|评聘为?|晋升为?|晋级为?|升任|升为|考上|竞聘为|竞聘上|转为)[\u4e00-\u9fffA-Za-z]{0,6}?"
+    r"(?:师|员|长|主管|经理|主任|专家|职称|岗|级)"
+)
+# a level pegged to a benchmark: "达到部门平均产能", "不低于行业平均水平"
+_BENCHMARK = re.compile(
+    r"(?:达到|超过|高于|不低于|优于|赶上)[^,，。;；]{0,8}?(?:平均|均值|人均|基准|及格线|合格线)"
+)
 # an outcome used as an adjective is no criterion: "成为一名合格的班组长"
 _ADJECTIVAL = re.compile(r"\s*的")
+# an outcome inside a metric name or negated is no criterion: "不合格率", "达标率", "不达标"
+_METRIC_AFTER = re.compile(r"\s*(?:率|数|项|品)")
 
 
 @dataclass(frozen=True)
@@ -55,8 +71,16 @@ class CriteriaFinder:
                 Criterion("outcome", m.start(), m.end(), m.group())
                 for m in self.outcomes.finditer(text)
                 if not _ADJECTIVAL.match(text, m.end())
+                and not _METRIC_AFTER.match(text, m.end())
+                and text[m.start() - 1 : m.start()] != "不"
             ]
-        hits += [Criterion("bound", m.start(), m.end(), m.group()) for m in _BOUND.finditer(text)]
+        for kind, pattern in (
+            ("bound", _BOUND),
+            ("bound", _BENCHMARK),
+            ("outcome", _COMPLETE),
+            ("outcome", _TITLE),
+        ):
+            hits += [Criterion(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         for clause in _CLAUSE.finditer(text):
             hit = self._in_clause(text, clause.start(), clause.end())
             if hit is not None:

@@ -8,13 +8,17 @@ A judgement is found by structure, so that unseen wording is still caught:
 - an evaluation closing a clause after its subject: 门店形象好, 上手快, 原则性强;
 - a shortfall as what still needs doing (需进一步增强) or a verdict on duties in general
   (能按时完成领导交办的各项任务);
-- a judgement word or idiom on its own: 认真负责, 兢兢业业, 顶梁柱, 达到预期 (judgement.txt).
+- a judgement word or idiom on its own: 认真负责, 兢兢业业, 顶梁柱, 达到预期 (judgement.txt);
+- any common four-character idiom closing a clause: 做事瞻前顾后, 质量参差不齐 (data/idioms.txt,
+  written by build_dict from jieba's dictionary), so unseen idioms of appraisal are caught.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from checker.nlp.lexicon import Lexicons
 
@@ -28,7 +32,9 @@ GRADING = (
     r"(?:很|非常|十分|特别|相当|极其|极为|颇为|颇|比较|较为|较|挺|蛮|过于|太|偏|略显|稍显|有点儿?|有些|"
     r"不够|不太|不大|不是很|不怎么|没那么|不|欠|还算|算是|越来越|更加|愈发)"
 )
-_CLAUSE_END = r"(?=[,，。;；、!！?？…:：)）]|$|\s|但|就是|只是|可是|不过|而且|并且|也)"
+_PUNCT_END = r"[,，。;；、!！?？…:：)）~～]|$|\s"
+# a clause ends at punctuation, a conjunction, or a sentence-final particle ("还可以吧", "挺稳的呀")
+_CLAUSE_END = rf"(?={_PUNCT_END}|但|就是|只是|可是|不过|而且|并且|也|[吧啊呀啦嘛哈呢哦哟](?:{_PUNCT_END}))"
 # Before a one-character evaluation at a clause end: characters that make it part of a verb or noun
 # (提高, 加强, 做好, 尽快, 标准, 水准, 出差, 误差, 应急, 削弱, 升高)
 _VERB_HEAD = "提加增最搞做问刚恰正只降变改调尽标批水校瞄对基勉出误落时紧应告削减升放"
@@ -49,7 +55,25 @@ _CAN_DO_DUTIES = re.compile(
     r"|能够?(?:严格|认真|主动|积极|及时|虚心|耐心|自觉|按时|按要求|较好地|很好地|圆满)"
 )
 # "善于钻研", "敢于碰硬", "乐于助人", "不善于表达": a disposition of the employee
-_DISPOSITION = re.compile(r"(?:不?善于|敢于|勇于|乐于|勤于|精于|长于|不善|不敢|不愿|不肯)[\u4e00-\u9fff]")
+# "容易急躁", "容易手忙脚乱": a tendency of the employee (not "不容易", "容易的")
+_DISPOSITION = re.compile(
+    r"(?:不?善于|敢于|勇于|乐于|勤于|精于|长于|不善|不敢|不愿|不肯|(?<![不很])容易(?!的))[\u4e00-\u9fff]"
+)
+# "有自己的风格", "有独到的见解": an own way of working, held as a quality
+_OWN_WAY = re.compile(
+    r"有(?:自己|独到|独特|一定)的?(?:风格|想法|见解|见地|思路|主见|方法|打法|理解|看法|一套|章法)"
+)
+
+
+IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
+_FOUR_HAN = re.compile(rf"[\u4e00-\u9fff]{{4}}{_CLAUSE_END}")
+
+
+@cache
+def _idioms() -> frozenset[str]:
+    if not IDIOMS.is_file():
+        return frozenset()
+    return frozenset(IDIOMS.read_text(encoding="utf-8").split())
 
 
 @dataclass(frozen=True)
@@ -81,6 +105,12 @@ class JudgementFinder:
             ("verdict", _DISPOSITION),
             # "有较强的责任心", "有一定感染力": a trait held to a degree
             ("trait", re.compile(rf"有(?:一定|较强|很强|极强|很大|较大|较好|很好|良好)的?(?:{traits})")),
+            ("verdict", _OWN_WAY),
+            # a trait negated at a clause end, whatever the (possibly misspelt) word: 态度不端证, 执行力不行
+            (
+                "trait",
+                re.compile(rf"(?:{traits}){DEGREE}不[\u4e00-\u9fff]{{1,3}}?{_CLAUSE_END}", re.IGNORECASE),
+            ),
             ("predicate", re.compile(rf"(?<=[^{_VERB_HEAD}\W\d_])[{single}]{_CLAUSE_END}")),
         ]
         words = lexicons.get("judgement").pattern()
@@ -91,9 +121,17 @@ class JudgementFinder:
         hits: list[JudgementHit] = []
         for kind, pattern in self.patterns:
             for m in pattern.finditer(text):
-                if m.end() > m.start() and not any(h.start < m.end() and m.start() < h.end for h in hits):
-                    hits.append(JudgementHit(kind, m.start(), m.end(), m.group()))
+                _add(hits, JudgementHit(kind, m.start(), m.end(), m.group()))
+        idioms = _idioms()
+        for m in _FOUR_HAN.finditer(text):
+            if m.group() in idioms:
+                _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group()))
         return sorted(hits, key=lambda h: h.start)
+
+
+def _add(hits: list[JudgementHit], hit: JudgementHit) -> None:
+    if hit.end > hit.start and not any(h.start < hit.end and hit.start < h.end for h in hits):
+        hits.append(hit)
 
 
 def _alternation(words: list[str]) -> str:

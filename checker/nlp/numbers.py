@@ -85,9 +85,15 @@ def _is_vague(numeral: str) -> bool:
     return numeral.lstrip("好").startswith("几") and not re.match(r"几\s*[十百千万]", numeral)
 
 
+# "一次合格率", "首次解决率": the name of a metric, not a count
+_METRIC_NAME = re.compile(r"[一首]次性?[\u4e00-\u9fff]{2}率")
+
+
 def _is_idiom_numeral(text: str, start: int, end: int) -> bool:
     if text[start].isdigit():
         return False
+    if _METRIC_NAME.match(text, start):
+        return True
     window = text[max(0, start - 2) : end + 2]
     return bool(_IDIOMS.search(window))
 

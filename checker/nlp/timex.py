@@ -51,6 +51,8 @@ PERIOD_PATTERNS = [
     r"(?:期|周期)(?:内|之内|以内|满|末|结束)",
     # the next N months/quarters from now: 接下来一个季度, 未来三个月, 今后半年
     rf"(?:接下来|未来|今后|此后|之后)的?\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月|季度|年)",
+    # a named work cycle, bounded: OKR周期内, 本迭代周期结束, 项目周期内 (not 每个周期内)
+    r"(?<!每)(?<!每个)(?:[A-Za-z]{2,8}|迭代|项目|冲刺|本|当前|整个|这个?|下一?个?)\s*周期(?:内|之内|以内|末|结束)",
 ]
 DURATION_BOUND = re.compile(
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
@@ -61,13 +63,19 @@ _TARGET_BEFORE = re.compile(
 )
 # "X前/之前/以前": a milestone before which the item is due (下次面谈前, 转正前, 618大促前)
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
+# "X结束时", "转正时", "下次面谈时": the moment a named event ends or happens bounds the item too
+MILESTONE_AT = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:结束|完成|到期|期满|结项|验收|转正|面谈|复审|上线)(?:时|之时|之际)"
+)
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
 _NOT_BEFORE_PREV = set("提目当眼面跟往向事生空从超领居靠最")
 _NOT_BEFORE_NEXT = re.compile(
-    rf"[{CN_DIGITS}\d名位端台期景沿列线身辈途程面后者进行往卫]|排(?![查除定])|提下|提条件"
+    rf"[{CN_DIGITS}\d名位端台期景沿列线身辈途程面后者行往卫]|进(?!一步)|排(?![查除定练])|提下|提条件"
 )
 _RECURRING = re.compile(
     r"每(?:个|一|两|[二三四五六七八九十]|\d)?(?:天|日|周|星期|月|季度|季|年|班|次|学期|批|单)[^\s,，。;；、]{0,8}$"
+    # a named cycle after 每: "每个考核周期内", "每期培训结束时"
+    r"|每(?:个|一)?[\u4e00-\u9fffA-Za-z]{0,4}?(?:周期|期)[^\s,，。;；、]{0,8}$"
     # a list of weekdays after 每周: "每周二、周四"
     r"|每(?:周|星期)[一二三四五六日天1-7](?:\s*[、和及与]\s*(?:周|星期)?[一二三四五六日天1-7])+$"
 )
@@ -115,6 +123,9 @@ class TimeRecognizer:
             expr = self._milestone(text, m)
             if expr is not None:
                 self._push(found, expr)
+        for m in MILESTONE_AT.finditer(text):
+            start = self._milestone_start(text, m.start())
+            self._push(found, TimeExpr("milestone", start, m.end(), text[start : m.end()]))
         found = [self._bounding(text, t) for t in found]
         if self.non_deadlines is not None:
             self._add(found, "none", self.non_deadlines, text)
