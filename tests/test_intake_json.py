@@ -42,3 +42,11 @@ def test_broken_json_names_the_line(alias_table):
     with pytest.raises(InputError) as err:
         read(b'{"a": 1}\n{broken\n', "d.jsonl", alias_table)
     assert err.value.code == "bad-json" and "第2行" in err.value.message
+
+
+def test_json_with_no_known_key_is_an_error_not_empty_records(alias_table):
+    with pytest.raises(InputError) as err:
+        read(b'[{"file": "a.docx", "records": []}, {"file": "b.docx"}]', "expected.json", alias_table)
+    assert err.value.code == "no-fields"
+    # one unknown object among known ones stays a record: records keep input order
+    assert len(read('[{"员工姓名": "张三"}, {"x": 1}]'.encode(), "mixed.json", alias_table)) == 2

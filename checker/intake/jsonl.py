@@ -80,6 +80,14 @@ def parse_json(data: bytes, source: str, table: AliasTable) -> list[Record]:
         if not isinstance(obj, dict):
             raise InputError("bad-json", f"第{i + 1}条记录不是 JSON 对象")
         records.append(object_record(obj, source, i, f"第{i + 1}条", table))
+    return _some_recognised(records)
+
+
+def _some_recognised(records: list[Record]) -> list[Record]:
+    """A JSON file none of whose objects has a single known key is not interview records
+    (a config or an export of something else): one clear error instead of empty records."""
+    if records and not any(r.fields for r in records):
+        raise InputError("no-fields", "JSON 中没有任何可识别的面谈记录字段(键应为标准字段名或其别名)")
     return records
 
 
@@ -95,7 +103,7 @@ def parse_jsonl(data: bytes, source: str, table: AliasTable) -> list[Record]:
         if not isinstance(obj, dict):
             raise InputError("bad-json", f"第{lineno}行不是 JSON 对象")
         records.append(object_record(obj, source, len(records), f"第{lineno}行", table))
-    return records
+    return _some_recognised(records)
 
 
 def parse_csv(data: bytes, source: str, table: AliasTable) -> list[Record]:
