@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 GENERATOR = Path(__file__).resolve().parent / "docset" / "gen_unseen.py"
+GENERATOR2 = Path(__file__).resolve().parent / "docset" / "gen_unseen2.py"
 MIN_FIELD_ACCURACY = 0.97
 
 
@@ -16,8 +17,8 @@ def _norm(text) -> str:
     return re.sub(r"\s+", "", str(text or ""))
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_unseen", GENERATOR)
+def _generator(path: Path = GENERATOR):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -55,6 +56,25 @@ def test_unseen_layouts_field_accuracy(unseen, checker_instance):
 
 def test_unseen_layouts_record_counts(unseen, checker_instance):
     folder, expected = unseen
+    for doc in expected:
+        report = checker_instance.audit_paths([folder / doc["file"]])
+        assert len(report.records) == len(doc["records"]), doc["file"]
+
+
+@pytest.fixture(scope="module")
+def unseen2(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen2")
+    return out, _generator(GENERATOR2).generate(out)
+
+
+def test_unseen2_layouts_field_accuracy(unseen2, checker_instance):
+    folder, expected = unseen2
+    total, misses = _field_misses(checker_instance, folder, expected)
+    assert 1 - len(misses) / total >= MIN_FIELD_ACCURACY, "\n".join(misses)
+
+
+def test_unseen2_layouts_record_counts(unseen2, checker_instance):
+    folder, expected = unseen2
     for doc in expected:
         report = checker_instance.audit_paths([folder / doc["file"]])
         assert len(report.records) == len(doc["records"]), doc["file"]

@@ -28,7 +28,16 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-_SKIP = {w("del"), w("moveFrom"), w("rPr"), w("pPr"), f"{{{MC}}}Fallback", w("instrText"), w("delText")}
+_SKIP = {
+    w("txbxContent"),
+    w("del"),
+    w("moveFrom"),
+    w("rPr"),
+    w("pPr"),
+    f"{{{MC}}}Fallback",
+    w("instrText"),
+    w("delText"),
+}
 # Wingdings / Symbol code points Word uses for ticked and empty boxes.
 _SYMBOLS = {
     "F0FE": "☑",
@@ -279,7 +288,16 @@ def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
         return False
     if paragraph_is_bold(p, styles):
         return True
+    if re.match(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$", stripped):
+        return True  # "1. 基本信息:"
     return bool(re.match(r"^[一二三四五六七八九十]+[、.．]", stripped))
+
+
+def _numbered_section(text: str, pairs) -> bool:
+    return len(pairs) == 1 and bool(pairs[0][2].strip()) and bool(_NUMBERED_TITLE.match(text))
+
+
+_NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[、.．]\s*\S")
 
 
 def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
@@ -332,6 +350,11 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
             section, section_label, section_where = title_key, stripped, where
             continue
         pairs = split_inline_pairs(text, table)
+        if pairs and _numbered_section(text, pairs):
+            close_section()  # "2. 绩效总结:本季度……" and the lines after it
+            section, section_label, section_where = pairs[0][0], pairs[0][1], where
+            section_lines = [pairs[0][2]]
+            continue
         if pairs:
             if len(pairs) == 1 and not pairs[0][2].strip():
                 close_section()

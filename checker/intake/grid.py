@@ -58,32 +58,67 @@ class Grid:
         return cls(rows=rows, covering=covering)
 
 
+_NUMBER_PREFIX = re.compile(r"\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+[、.．]|[（(]\d{1,2}[)）])\s*")
+# "面 谈 地 点:" — a label typed with spaces between its characters
+_SPACED_LABEL = re.compile(
+    r"(?:^|(?<=[\s\u3000]))((?:[\u4e00-\u9fff][ \u3000]){1,5}[\u4e00-\u9fff])(?=[ \u3000]*[:：])"
+)
+_BARE_TITLE = re.compile(r"[^:：\n]{1,12}[:：]\s*")
+
+
 def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str]] | None:
     """["面谈地点:3楼会议室"] -> [(key, label, value)], or None when the text is not label:value.
 
     Several pairs may share a line ("姓名:张三    部门:技术部"); each value ends
     where the next known label starts. A first line that is only "标签:" takes
-    the following lines as its value.
+    the following lines as its value; a first line that is an unknown title
+    ("双方签字确认:") over lines of pairs gives those pairs.
     """
     lines = text.split("\n")
-    first = lines[0]
-    hits = [
-        (m.start(1), m.end(), m.group(1))
-        for m in _INLINE_PAIR.finditer(first)
-        if table.lookup(m.group(1)) and _label_like(m.group(1))
-    ]
-    if not hits or first[: hits[0][0]].strip():
-        return None
-    pairs = []
-    for i, (_start, value_start, label) in enumerate(hits):
-        value_end = hits[i + 1][0] if i + 1 < len(hits) else len(first)
-        value = first[value_start:value_end].strip()
-        pairs.append([table.lookup(label), label, value])
+    pairs = _line_pairs(lines[0], table)
+    if pairs is None:
+        return _titled_pair_lines(lines, table)
+    if len(pairs) == 1 and not pairs[0][2]:
+        # "双方签字确认:" over "员工签字:…" / "面谈人签字:…": the lines' own pairs
+        inner = _titled_pair_lines(lines, table, known_title=True)
+        if inner:
+            return inner
     if len(lines) > 1:
         rest = "\n".join(lines[1:]).strip("\n")
         last = pairs[-1]
         last[2] = f"{last[2]}\n{rest}" if last[2] else rest
     return [tuple(p) for p in pairs]
+
+
+def _line_pairs(line: str, table: AliasTable) -> list[list[str]] | None:
+    line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(1)), line)
+    hits = [
+        (m.start(1), m.end(), m.group(1))
+        for m in _INLINE_PAIR.finditer(line)
+        if table.lookup(m.group(1)) and _label_like(m.group(1))
+    ]
+    if not hits or not _NUMBER_PREFIX.fullmatch(line[: hits[0][0]]) and line[: hits[0][0]].strip():
+        return None
+    pairs = []
+    for i, (_start, value_start, label) in enumerate(hits):
+        value_end = hits[i + 1][0] if i + 1 < len(hits) else len(line)
+        pairs.append([table.lookup(label), label, line[value_start:value_end].strip()])
+    return pairs
+
+
+def _titled_pair_lines(
+    lines: list[str], table: AliasTable, known_title: bool = False
+) -> list[tuple[str, str, str]] | None:
+    rest = [line for line in lines[1:] if line.strip()]
+    if not rest or not _BARE_TITLE.fullmatch(lines[0]) or (table.lookup(lines[0]) and not known_title):
+        return None
+    out = []
+    for line in rest:
+        pairs = _line_pairs(line, table)
+        if pairs is None:
+            return None
+        out.extend(tuple(p) for p in pairs)
+    return out
 
 
 def _label_like(label: str) -> bool:
@@ -119,9 +154,18 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
 
     for row in grid.rows:
         row_keys = [label_key(c, table) for c in row]
+        block = _person_block(grid, row, table)
         for i, cell in enumerate(row):
             if id(cell) in used:
                 continue
+            if block is not None:
+                if cell is block[1]:
+                    used.add(id(cell))
+                    continue
+                row_keys[i] = _in_block(block[0], row_keys[i])
+                if row_keys[i] == "":
+                    used.update(id(c) for c in row[i : i + 2])
+                    continue
             key = row_keys[i]
             if key is None:
                 for k, label, value in split_inline_pairs(cell.text, table) or []:
@@ -148,7 +192,51 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
                 take(key, below, cell.text.strip())
             else:
                 take(key, None, cell.text.strip())
-    return found
+    return _join_date_time(found)
+
+
+_PERSON_KEYS = ("employee_name", "manager_name")
+_PERSON_OWN = ("department", "position", "employee_id", "job_family")  # the manager's own: no field
+
+
+def _person_block(grid: Grid, row: list[GridCell], table: AliasTable) -> tuple[str, GridCell] | None:
+    """A row describing one person: "面谈人 | 姓名 | 李四 | 职务 | 经理" (the first cell may be merged
+    down over several such rows). Returns the person's key and the block cell."""
+    if not row:
+        return None
+    r = row[0].row
+    first = grid.covering.get((r, 0))
+    key = label_key(first, table)
+    if key not in _PERSON_KEYS:
+        return None
+    sub = grid.covering.get((r, first.col + first.colspan))
+    if sub is None or label_key(sub, table) is None:
+        return None
+    value = grid.covering.get((r, sub.col + sub.colspan))
+    if value is None or label_key(value, table) is not None:
+        return None
+    return key, first
+
+
+def _in_block(person: str, key: str | None) -> str | None:
+    """A sub-label inside a person block: 姓名 is that person's name; the interviewer's own 部门 /
+    职务 are no field of the record ("")."""
+    if key == "employee_name":
+        return person
+    if person == "manager_name" and key in _PERSON_OWN:
+        return ""
+    return key
+
+
+def _join_date_time(found: list[FoundValue]) -> list[FoundValue]:
+    """ "面谈日期" and "面谈时间" as two labels: one interview_time, date then time."""
+    its = [f for f in found if f.key == "interview_time" and f.text.strip()]
+    if len(its) != 2 or its[0].label == its[1].label:
+        return found
+    if not any("日期" in f.label for f in its) or not any("时间" in f.label for f in its):
+        return found
+    its[0].text = f"{its[0].text.strip()} {its[1].text.strip()}"
+    return [f for f in found if f is not its[1]]
 
 
 def _group_title(row: list[GridCell], row_keys: list[str | None], i: int) -> bool:

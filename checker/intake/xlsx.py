@@ -28,7 +28,7 @@ HEADER_SCAN_ROWS = 15
 MIN_BATCH_KEYS = 5
 MIN_FORM_KEYS = 3
 _CORE_KEYS = {"employee_name", "performance_summary", "improvement_plan", "manager_name", "interview_time"}
-_NOTE_PREFIXES = ("备注", "注:", "注:", "说明", "填表说明", "注意")
+_NOTE_PREFIXES = ("合计", "小计", "总计", "备注", "注:", "注:", "说明", "填表说明", "注意")
 
 
 def column_letter(number: int) -> str:
