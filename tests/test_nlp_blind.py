@@ -17,6 +17,7 @@ from checker.model import FieldValue, Record
 DATA = Path(__file__).parent / "data"
 RULES = ["vague-rating", "plan-no-quantity", "plan-no-deadline"]
 FLOOR = 0.85
+BLIND_SETS = ["blind_items.jsonl", "blind2_items.jsonl", "blind3_items.jsonl", "blind4_items.jsonl"]
 
 
 def _items(name: str) -> list[dict]:
@@ -44,13 +45,13 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 @pytest.fixture(scope="module")
 def blind_counts(checker_instance):
-    return {
-        name: _counts(checker_instance, _items(name))
-        for name in ("blind_items.jsonl", "blind2_items.jsonl", "blind3_items.jsonl")
-    }
+    return {name: _counts(checker_instance, _items(name)) for name in BLIND_SETS}
 
 
-@pytest.mark.parametrize(("name", "size"), [("blind_items.jsonl", 240), ("blind3_items.jsonl", 220)])
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("blind_items.jsonl", 240), ("blind3_items.jsonl", 220), ("blind4_items.jsonl", 200)],
+)
 def test_blind_set_is_large_and_balanced(name, size):
     items = _items(name)
     assert len(items) >= size
@@ -60,7 +61,7 @@ def test_blind_set_is_large_and_balanced(name, size):
 
 
 @pytest.mark.parametrize("rule", RULES)
-@pytest.mark.parametrize("name", ["blind_items.jsonl", "blind2_items.jsonl", "blind3_items.jsonl"])
+@pytest.mark.parametrize("name", BLIND_SETS)
 def test_blind_f1_floor(blind_counts, name, rule):
     tp, fp, fn = blind_counts[name][rule]
     assert _f1(tp, fp, fn) >= FLOOR, (name, rule, tp, fp, fn)

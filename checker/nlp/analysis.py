@@ -86,6 +86,8 @@ _SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SO_SOON = re.compile(r"\s*(?:就|便|即)")
 # Frames that name no particular occasion: "在项目中", "在各类检查中", "日常培训时"
+# words that join the parts of an object: "领导和同事的认可"
+_LINKS = {"的", "和", "与", "及", "以及", "、", "等"}
 _BARE_FRAME = ("在", "各", "各个", "各类", "各种", "各项", "日常", "平时", "多个", "多次", "所有")
 
 
@@ -203,7 +205,7 @@ class TextAnalyzer:
         tokens = self._segment(text)
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
         for i, tok in enumerate(tokens):
-            tags = self.evidence.entries.get(tok.text)
+            tags = self.evidence.entries.get(tok.text, set()) - {"generic"}
             if tags:
                 self._tagged_case(tokens, i, tags, found)
             elif self._finished_action(tokens, i):  # "调换了无障碍房间", "拒绝了客户的要求"
@@ -226,7 +228,7 @@ class TextAnalyzer:
             found["object"].append(Hit("object", tok.start, tok.end, tok.text))
         if "action" in tags and not self._modifies_trait(nxt) and not _habitual(tokens, i):
             found["action"].append(Hit("action", tok.start, tok.end, tok.text))
-            if nxt in _FINISHED and not self._vague_object(tokens[i + 2 : i + 4]):
+            if nxt in _FINISHED and not self._vague_after(tokens, i + 2):
                 # "整理了", "建立过": a finished, observed action (not "完成了各项任务")
                 found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + nxt))
 
@@ -242,9 +244,7 @@ class TextAnalyzer:
             return False
         obj = tokens[i + 2].text
         return (
-            bool(_HAN_WORD.match(obj))
-            and not _habitual(tokens, i)
-            and not self._vague_object(tokens[i + 2 : i + 4])
+            bool(_HAN_WORD.match(obj)) and not _habitual(tokens, i) and not self._vague_after(tokens, i + 2)
         )
 
     @staticmethod
@@ -260,6 +260,20 @@ class TextAnalyzer:
     def _vague_object(self, following: tuple[pipeline.Token, ...]) -> bool:
         """ "完成了各项任务", "解决了很多难题": the object is no particular one."""
         return any("vague" in self.evidence.entries.get(t.text, ()) for t in following)
+
+    def _vague_after(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """The object after a verb + 了, up to the clause end: "参加了单位组织的各类活动" names none."""
+        window = []
+        for tok in tokens[i : i + 6]:
+            if _CLAUSE_STOP.fullmatch(tok.text):
+                break
+            window.append(tok)
+        return self._vague_object(tuple(window)) or self._generic_only(window)
+
+    def _generic_only(self, window: list[pipeline.Token]) -> bool:
+        """ "履行了岗位职责", "服从了组织安排": every word of the object is a duty or ability in general."""
+        words = [t.text for t in window if _HAN_WORD.fullmatch(t.text) and t.text not in _LINKS]
+        return bool(words) and all("generic" in self.evidence.entries.get(w, ()) for w in words)
 
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""

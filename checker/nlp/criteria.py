@@ -41,6 +41,15 @@ _TITLE = re.compile(
 _BENCHMARK = re.compile(
     r"(?:达到|超过|高于|不低于|优于|赶上)[^,，。;；]{0,8}?(?:平均|均值|人均|基准|及格线|合格线)"
 )
+# "每车次都上传", "每位学员都考核": every one of a kind, a coverage that can be checked
+_EVERY = re.compile(r"每(?:一)?[个位名台件批次户单]?[\u4e00-\u9fff]{1,3}?都")
+# "考核一次性通过", "验收顺利通过": passing named before the verb, at the clause end
+_PASSED = re.compile(r"(?:一次性|一次|顺利|全部|全员)?通过(?=$|[。；;,，!！?？])")
+# "回复所有客户的投诉工单", "清点全部物资": every item of a set handled
+_COVERAGE = re.compile(
+    r"(?:完成|回复|处理|检查|核对|清点|覆盖|录入|上传|复核|整改|排查|培训|走访|回访|联系|盘点|归档|更新)"
+    r"(?:了|完|好)?(?:所有|全部|全体)"
+)
 # an outcome used as an adjective is no criterion: "成为一名合格的班组长"
 _ADJECTIVAL = re.compile(r"\s*的")
 # an outcome inside a metric name or negated is no criterion: "不合格率", "达标率", "不达标"
@@ -79,6 +88,9 @@ class CriteriaFinder:
             ("bound", _BENCHMARK),
             ("outcome", _COMPLETE),
             ("outcome", _TITLE),
+            ("outcome", _EVERY),
+            ("outcome", _PASSED),
+            ("outcome", _COVERAGE),
         ):
             hits += [Criterion(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         for clause in _CLAUSE.finditer(text):

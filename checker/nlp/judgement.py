@@ -65,6 +65,20 @@ _OWN_WAY = re.compile(
 )
 
 
+# "深受观众喜爱", "广受好评", "备受客户信赖": acclaim with no occasion named
+_ACCLAIM = re.compile(
+    r"(?:深受|广受|备受|颇受)[\u4e00-\u9fff]{0,8}?"
+    r"(?:喜爱|欢迎|好评|信赖|信任|认可|尊重|赞誉|称赞|青睐|肯定|赞扬|表扬)"
+)
+# "各项指标均已完成", "全部任务都按时完成": duties in general declared done
+_ALL_DONE = re.compile(
+    r"(?:各项|全部|所有)(?:工作任务|工作|任务|指标|目标)(?:均|都|全部|也)?"
+    r"(?:已经?|能够?|按时|按期|顺利|较好地|很好地)*(?:完成|达成|达标)"
+)
+# "业务水平有了提高", "能力有所提升": progress of a trait, stated without a case
+_PROGRESS = r"(?:有了?|有所|得到了?)(?:明显|很大|较大|一定|长足)?的?(?:提高|提升|进步|增强|长进|改善|加强)"
+
+
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
 _FOUR_HAN = re.compile(rf"[\u4e00-\u9fff]{{4}}{_CLAUSE_END}")
 
@@ -74,6 +88,12 @@ def _idioms() -> frozenset[str]:
     if not IDIOMS.is_file():
         return frozenset()
     return frozenset(IDIOMS.read_text(encoding="utf-8").split())
+
+
+# The subject right before an evaluation is a circumstance, not the employee: "市场环境不好", "行情一般"
+_CIRCUMSTANCE = re.compile(
+    rf"(?:市场|行情|大环境|环境|形势|经济|天气|气候|政策|客流|生意|淡季|旺季|大盘){DEGREE}(?:不|没有?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +126,9 @@ class JudgementFinder:
             # "有较强的责任心", "有一定感染力": a trait held to a degree
             ("trait", re.compile(rf"有(?:一定|较强|很强|极强|很大|较大|较好|很好|良好)的?(?:{traits})")),
             ("verdict", _OWN_WAY),
+            ("verdict", _ACCLAIM),
+            ("verdict", _ALL_DONE),
+            ("trait", re.compile(rf"(?:{traits}){DEGREE}{_PROGRESS}", re.IGNORECASE)),
             # a trait negated at a clause end, whatever the (possibly misspelt) word: 态度不端证, 执行力不行
             (
                 "trait",
@@ -121,7 +144,8 @@ class JudgementFinder:
         hits: list[JudgementHit] = []
         for kind, pattern in self.patterns:
             for m in pattern.finditer(text):
-                _add(hits, JudgementHit(kind, m.start(), m.end(), m.group()))
+                if not _CIRCUMSTANCE.search(text, 0, m.start()):
+                    _add(hits, JudgementHit(kind, m.start(), m.end(), m.group()))
         idioms = _idioms()
         for m in _FOUR_HAN.finditer(text):
             if m.group() in idioms:

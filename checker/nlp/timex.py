@@ -31,6 +31,8 @@ DATE_PATTERNS = [
     rf"{_N}\s*月\s*{_N}\s*[日号]",
     rf"{_N}\s*月(?:份)?(?:底|末|中旬|上旬|下旬|初|中)",
     rf"{_N}\s*月份?(?=\s*{_BEFORE}|\s*(?:完成|前|底))",
+    # 下月10号, 本月25日, 次月5日: a day of a month named relative to now
+    rf"(?:下个?|本|这个?|次|当)月\s*{_N}\s*[日号]",
     # 20号前, 5日之前 (a day of the current month, only with a deadline word)
     rf"(?<![\d月{CN_DIGITS}])(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[日号](?=\s*(?:之前|以前|前|为止|截止))",
     # 9.30前, 6.18前 (month.day only when a deadline word follows)
