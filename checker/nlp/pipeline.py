@@ -80,6 +80,12 @@ def _import_spacy():
     sys.modules.update(stubs)
     try:
         import spacy
+    except (ImportError, AttributeError):
+        # a spaCy release that needs more of spacy.cli at import: drop the stand-ins, import plainly
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        stubs = {}
+        import spacy
     finally:
         for name, stub in stubs.items():
             if sys.modules.get(name) is stub:
