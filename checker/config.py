@@ -19,7 +19,7 @@ CONFIG_NAMES = (".checker.toml", "checker.toml")
 
 
 class LimitsConfig(BaseModel):
-    """[limits] in .checker.toml; see docs/safety.md ("限制与安全") for what each one guards against."""
+    """[limits] in .checker.toml; see README.md ("限制与安全") for what each one guards against."""
 
     model_config = ConfigDict(extra="forbid")
     max_file_mb: int = Field(50, gt=0)

@@ -48,7 +48,7 @@ ENCRYPTED = InputError("encrypted", "文件已加密,请去除密码后再上传
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file safety limits; documented in docs/safety.md ("限制与安全")."""
+    """Per-file safety limits; documented in README.md ("限制与安全")."""
 
     max_file_bytes: int = 50 * MiB
     max_total_uncompressed: int = 200 * MiB
