@@ -17,12 +17,24 @@ from checker.model import FieldValue, Record
 DATA = Path(__file__).parent / "data"
 RULES = ["vague-rating", "plan-no-quantity", "plan-no-deadline"]
 FLOOR = 0.85
-BLIND_SETS = ["blind_items.jsonl", "blind2_items.jsonl", "blind3_items.jsonl", "blind4_items.jsonl"]
+BLIND_SETS = [
+    "blind_items.jsonl",
+    "blind2_items.jsonl",
+    "blind3_items.jsonl",
+    "blind4_items.jsonl",
+    "blind5_items.jsonl",  # rating points only: vague-rating
+]
 
 
 def _items(name: str) -> list[dict]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def _labelled_rules(name: str) -> list[str]:
+    """The rules a set carries labels for (blind5 holds rating points only)."""
+    present = {rule for item in _items(name) for rule in item["labels"]}
+    return [rule for rule in RULES if rule in present]
 
 
 def _counts(checker_instance, items: list[dict]) -> dict[str, list[int]]:
@@ -50,12 +62,17 @@ def blind_counts(checker_instance):
 
 @pytest.mark.parametrize(
     ("name", "size"),
-    [("blind_items.jsonl", 240), ("blind3_items.jsonl", 220), ("blind4_items.jsonl", 200)],
+    [
+        ("blind_items.jsonl", 240),
+        ("blind3_items.jsonl", 220),
+        ("blind4_items.jsonl", 200),
+        ("blind5_items.jsonl", 150),
+    ],
 )
 def test_blind_set_is_large_and_balanced(name, size):
     items = _items(name)
     assert len(items) >= size
-    for rule in RULES:
+    for rule in _labelled_rules(name):
         labels = [item["labels"][rule] for item in items if rule in item["labels"]]
         assert 0.3 <= sum(labels) / len(labels) <= 0.7, rule
 
@@ -63,5 +80,7 @@ def test_blind_set_is_large_and_balanced(name, size):
 @pytest.mark.parametrize("rule", RULES)
 @pytest.mark.parametrize("name", BLIND_SETS)
 def test_blind_f1_floor(blind_counts, name, rule):
+    if rule not in _labelled_rules(name):
+        pytest.skip(f"{name} has no {rule} labels")
     tp, fp, fn = blind_counts[name][rule]
     assert _f1(tp, fp, fn) >= FLOOR, (name, rule, tp, fp, fn)

@@ -82,6 +82,14 @@ _LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:�
 _NAMED_OCCASION = re.compile(
     r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![例周晨班早夕月])(?:会|展|节|赛|典礼|仪式)(?:上|中|期间|时|前后)"
 )
+# Quantities that cover everything and count nothing: "全部工作都按时完成", "每次都能送到",
+# "每天提前到岗". They measure a plan item, but in a rating point they name no case.
+_UNIVERSAL = re.compile(
+    r"全部|所有|全员|每(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期|班|次|单|人|批次|批|期|轮|场|趟|节|堂)|每逢"
+)
+# A time as the baseline of a comparison ("比上季度进步大", "和去年相比成熟多了") names no case
+_BASELINE_BEFORE = re.compile(r"(?:比|较|较之|相比|相较于?|比起|对比)\s*$")
+_BASELINE_AFTER = re.compile(r"\s*(?:相比|比|比较|相较|对比)")
 _SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SO_SOON = re.compile(r"\s*(?:就|便|即)")
@@ -175,7 +183,7 @@ class TextAnalyzer:
         for q in find_quantities(text):
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
                 continue
-            if _restates_list(text, q):
+            if _restates_list(text, q) or _UNIVERSAL.fullmatch(q.text):
                 continue
             if q.kind == "threshold" and q.text in ("以上", "以下", "以内"):
                 continue
@@ -183,6 +191,8 @@ class TextAnalyzer:
                 continue
             hits.append(Hit("number", q.start, q.end, q.text))
         for m in SPECIFIC_TIME.finditer(text):
+            if _BASELINE_BEFORE.search(text, 0, m.start()) or _BASELINE_AFTER.match(text, m.end()):
+                continue
             if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
         for pattern in (_QUOTED, _PERSON, _NAMED_OCCASION):

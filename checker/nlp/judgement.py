@@ -57,7 +57,11 @@ _CAN_DO_DUTIES = re.compile(
 # "善于钻研", "敢于碰硬", "乐于助人", "不善于表达": a disposition of the employee
 # "容易急躁", "容易手忙脚乱": a tendency of the employee (not "不容易", "容易的")
 _DISPOSITION = re.compile(
-    r"(?:不?善于|敢于|勇于|乐于|勤于|精于|长于|不善|不敢|不愿|不肯|(?<![不很])容易(?!的))[\u4e00-\u9fff]"
+    r"(?:不?善于|敢于|勇于|乐于|勤于|精于|长于|不善|不敢|不愿|不肯|(?<![不很])容易(?!的)|(?<![不首])肯(?![定德])"
+    r")[\u4e00-\u9fff]"
+    # "爱琢磨", "爱偷懒": a habit of mind held as a quality
+    r"|(?:不)?怕(?:吃苦|吃亏|苦|累|脏|麻烦|困难|担责任?|得罪人|出错)"
+    r"|(?:爱|喜欢)(?:琢磨|钻研|学习|动脑筋?|思考|偷懒|抱怨|较真|计较|发脾气|推诿|拖延|找借口)"
 )
 # "有自己的风格", "有独到的见解": an own way of working, held as a quality
 _OWN_WAY = re.compile(
@@ -76,8 +80,32 @@ _ALL_DONE = re.compile(
     r"(?:已经?|能够?|按时|按期|顺利|较好地|很好地)*(?:完成|达成|达标)"
 )
 # "业务水平有了提高", "能力有所提升": progress of a trait, stated without a case
+# "进步大", "成长很快", "长进神速": the pace of a change in the employee, no case given
+_PACE = re.compile(
+    rf"(?:进步|成长|长进|提高|提升|变化){DEGREE}(?:大|快|迅速|神速|显著|飞快)(?:了|多了)?{_CLAUSE_END}"
+)
+# "拖拖拉拉", "大大咧咧", "认认真真": a reduplicated (AABB) manner word closing a clause
+_AABB = re.compile(rf"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2{_CLAUSE_END}")
+_AABB_NOT = frozenset(
+    {"方方面面", "点点滴滴", "家家户户", "条条框框", "上上下下", "日日夜夜", "时时刻刻", "来来回回"}
+)
+# "成熟多了", "笨了点", "慢半拍": an evaluation graded by a comparison or a shortfall
+_BY_COMPARISON = r"(?:多了|了不少|了很多|了许多|得多|了点儿?|了一点儿?|了些|一拍|半拍)"
+# "组员都服他", "客人都指名找她", "大家都愿意跟她搭档": the people around the employee, all of them,
+# receiving the employee well or badly (no occasion named)
+_COLLECTIVE = re.compile(
+    r"(?:大家|大伙儿?|同事|客户|顾客|客人|组员|队员|班员|家长|学生|学员|领导|老人|家属|居民|听众|观众|患者|病人|"
+    r"工友|徒弟|下属|团队成员|全员)(?:们)?(?:都|全都|普遍|个个|多次|屡次|频频|一致|纷纷|经常)(?:很|非常|特别|挺|比较)?"
+    r"(?:说好|认可|服|愿意|乐意|喜欢|爱找|抢着|点名|指名|信任|信赖|夸|称赞|满意|放心|佩服|尊重|买账|认他|认她|"
+    r"竖大拇指|表扬|夸奖|点赞|好评|肯定|有意见|不满|抱怨|反感|头疼|怕)"
+)
 _PROGRESS = r"(?:有了?|有所|得到了?)(?:明显|很大|较大|一定|长足)?的?(?:提高|提升|进步|增强|长进|改善|加强)"
 
+
+_VIRTUES = (
+    "爱心|灵气|潜力|担当|魄力|闯劲|干劲|韧劲|冲劲|拼劲|钻劲|眼力见儿?|头脑|天赋|一套|两把刷子|"
+    "主见|定力|恒心|毅力|上进心|集体荣誉感|荣誉感|同理心|分寸感?"
+)
 
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
 _FOUR_HAN = re.compile(rf"[\u4e00-\u9fff]{{4}}{_CLAUSE_END}")
@@ -128,6 +156,18 @@ class JudgementFinder:
             ("verdict", _OWN_WAY),
             ("verdict", _ACCLAIM),
             ("verdict", _ALL_DONE),
+            ("verdict", _PACE),
+            # "成熟多了", "稳重了不少", "细心得多": an evaluation graded by a comparison
+            ("graded", re.compile(rf"(?:{multi}){_BY_COMPARISON}")),
+            ("graded", re.compile(rf"(?<=[^{_VERB_HEAD}\W\d_])[{single}]{_BY_COMPARISON}")),
+            ("verdict", _COLLECTIVE),
+            # "有责任心", "没有耐心", "缺乏韧劲", "有一套": a quality held or lacked, ungraded
+            (
+                "trait",
+                re.compile(
+                    rf"(?:(?<!没)有|没有|缺乏|缺少|欠缺)(?:{traits}|{_VIRTUES}){_CLAUSE_END}", re.IGNORECASE
+                ),
+            ),
             ("trait", re.compile(rf"(?:{traits}){DEGREE}{_PROGRESS}", re.IGNORECASE)),
             # a trait negated at a clause end, whatever the (possibly misspelt) word: 态度不端证, 执行力不行
             (
@@ -146,6 +186,9 @@ class JudgementFinder:
             for m in pattern.finditer(text):
                 if not _CIRCUMSTANCE.search(text, 0, m.start()):
                     _add(hits, JudgementHit(kind, m.start(), m.end(), m.group()))
+        for m in _AABB.finditer(text):
+            if m.group()[:4] not in _AABB_NOT:
+                _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, m.group()[:4]))
         idioms = _idioms()
         for m in _FOUR_HAN.finditer(text):
             if m.group() in idioms:
