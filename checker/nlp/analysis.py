@@ -37,44 +37,6 @@ _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:�
 _FRAME_BEFORE = ("在", "这次", "那次", "上次", "一次", "某次", "此次", "当时")
 _FRAME_AFTER = ("时", "中", "期间", "上", "后", "当天", "当中", "里", "了", "过")
 _FINISHED = ("了", "过")
-_HABITUAL = {
-    "常",
-    "常常",
-    "经常",
-    "时常",
-    "往往",
-    "总是",
-    "总",
-    "老是",
-    "容易",
-    "易",
-    "偶尔",
-    "有时",
-    "有时候",
-    "时有",
-    "常需",
-    "动不动",
-    "屡次",
-    "多次",
-    "频繁",
-}
-# Frequency adverbs: a number or time after one in the same clause describes a habit, not one case
-# ("有时候当天的数据隔两天才补录", "常常拖到月底才补")
-_FREQUENT = {
-    "常",
-    "常常",
-    "经常",
-    "时常",
-    "往往",
-    "总是",
-    "老是",
-    "偶尔",
-    "有时",
-    "有时候",
-    "动不动",
-    "时不时",
-    "每每",
-}
 _CLAUSE_STOP = re.compile(r"[,，。;；!！?？:：]")
 # "产出量、合格率两项指标": a count restating the list before it, not a count of anything done
 _LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|个|类|方面)")
@@ -139,6 +101,9 @@ class TextAnalyzer:
             | set(self.evidence.words("state"))
         )
         self.directions = lexicons.get("plan_direction").pattern()
+        habitual = lexicons.get("habitual")
+        self.habit_words = set(habitual.words("habit"))
+        self.frequent = set(habitual.words("frequency"))
         self._words_ready = False
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
 
@@ -205,7 +170,7 @@ class TextAnalyzer:
         """From a frequency adverb (经常, 有时候) to the end of its clause."""
         spans = []
         for tok in self._segment(text):
-            if tok.text in _FREQUENT:
+            if tok.text in self.frequent:
                 stop = _CLAUSE_STOP.search(text, tok.end)
                 spans.append((tok.start, stop.start() if stop else len(text)))
         return spans
@@ -236,7 +201,7 @@ class TextAnalyzer:
             found["event"].append(Hit("event", tok.start, tok.end, tok.text))
         if "object" in tags:
             found["object"].append(Hit("object", tok.start, tok.end, tok.text))
-        if "action" in tags and not self._modifies_trait(nxt) and not _habitual(tokens, i):
+        if "action" in tags and not self._modifies_trait(nxt) and not self._habitual(tokens, i):
             found["action"].append(Hit("action", tok.start, tok.end, tok.text))
             if nxt in _FINISHED and not self._vague_after(tokens, i + 2):
                 # "整理了", "建立过": a finished, observed action (not "完成了各项任务")
@@ -254,7 +219,9 @@ class TextAnalyzer:
             return False
         obj = tokens[i + 2].text
         return (
-            bool(_HAN_WORD.match(obj)) and not _habitual(tokens, i) and not self._vague_after(tokens, i + 2)
+            bool(_HAN_WORD.match(obj))
+            and not self._habitual(tokens, i)
+            and not self._vague_after(tokens, i + 2)
         )
 
     @staticmethod
@@ -285,14 +252,13 @@ class TextAnalyzer:
         words = [t.text for t in window if _HAN_WORD.fullmatch(t.text) and t.text not in _LINKS]
         return bool(words) and all("generic" in self.evidence.entries.get(w, ()) for w in words)
 
+    def _habitual(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """ "常需返工", "经常延期", "容易出错": a habit, not one observed action."""
+        return any(t.text in self.habit_words for t in tokens[max(0, i - 2) : i])
+
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
         return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
-
-
-def _habitual(tokens: tuple[pipeline.Token, ...], i: int) -> bool:
-    """ "常需返工", "经常延期", "容易出错": a habit, not one observed action."""
-    return any(t.text in _HABITUAL for t in tokens[max(0, i - 2) : i])
 
 
 def _restates_list(text: str, q: Quantity) -> bool:
