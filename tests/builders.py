@@ -49,25 +49,22 @@ def docx_paragraphs(path: Path, blocks: list[tuple[str, str]], header: str = "",
 
 
 def add_tracked_paragraph(cell, inserted: str, deleted: str) -> None:
+    """A reviewer's tracked edit: an insertion followed by a deletion."""
     p = cell.add_paragraph()
-    ins = OxmlElement("w:ins")
-    ins.set(qn("w:id"), "1")
-    ins.set(qn("w:author"), "审阅人")
+    p._p.append(_revision("w:ins", "1", "w:t", inserted))
+    p._p.append(_revision("w:del", "2", "w:delText", deleted))
+
+
+def _revision(tag: str, rev_id: str, text_tag: str, text: str):
+    mark = OxmlElement(tag)
+    mark.set(qn("w:id"), rev_id)
+    mark.set(qn("w:author"), "审阅人")
     run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = inserted
+    t = OxmlElement(text_tag)
+    t.text = text
     run.append(t)
-    ins.append(run)
-    p._p.append(ins)
-    dele = OxmlElement("w:del")
-    dele.set(qn("w:id"), "2")
-    dele.set(qn("w:author"), "审阅人")
-    drun = OxmlElement("w:r")
-    dt_ = OxmlElement("w:delText")
-    dt_.text = deleted
-    drun.append(dt_)
-    dele.append(drun)
-    p._p.append(dele)
+    mark.append(run)
+    return mark
 
 
 def xlsx_book(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:

@@ -168,25 +168,23 @@ def _open_xls(data: bytes):
     import xlrd
 
     with open(os.devnull, "w") as devnull:  # xlrd writes warnings to stdout by default
-        try:
-            return xlrd.open_workbook(
-                file_contents=data, formatting_info=True, on_demand=True, logfile=devnull, verbosity=0
-            )
-        except xlrd.biffh.XLRDError as exc:
-            if "encrypt" in str(exc).lower():
-                raise gate.encrypted() from exc
-        except Exception:  # noqa: S110 - formatting records are the fragile part; retry without them
-            pass
-        try:
-            return xlrd.open_workbook(
-                file_contents=data, formatting_info=False, on_demand=True, logfile=devnull, verbosity=0
-            )
-        except xlrd.biffh.XLRDError as exc:
-            if "encrypt" in str(exc).lower():
-                raise gate.encrypted() from exc
-            raise InputError("corrupt", f"旧版 Excel 文件(.xls)无法读取:{exc}") from exc
-        except Exception as exc:  # xlrd raises assorted errors on damaged streams
-            raise InputError("corrupt", f"旧版 Excel 文件(.xls)已损坏:{type(exc).__name__}") from exc
+        for formatting in (True, False):  # formatting records are the fragile part: retry without them
+            try:
+                return xlrd.open_workbook(
+                    file_contents=data,
+                    formatting_info=formatting,
+                    on_demand=True,
+                    logfile=devnull,
+                    verbosity=0,
+                )
+            except xlrd.biffh.XLRDError as exc:
+                if "encrypt" in str(exc).lower():
+                    raise gate.encrypted() from exc
+                if not formatting:
+                    raise InputError("corrupt", f"旧版 Excel 文件(.xls)无法读取:{exc}") from exc
+            except Exception as exc:  # xlrd raises assorted errors on damaged streams
+                if not formatting:
+                    raise InputError("corrupt", f"旧版 Excel 文件(.xls)已损坏:{type(exc).__name__}") from exc
 
 
 def _xls_sheets(data: bytes, limits: gate.Limits) -> list[SheetData]:

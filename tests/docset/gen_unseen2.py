@@ -605,10 +605,7 @@ def validate(out: Path, exp):
 
 
 def generate(out: Path) -> list:
-    out.mkdir(parents=True, exist_ok=True)
-    exp = G.write_expected(out, build(out))
-    validate(out, exp)
-    return exp
+    return G.generate(out, build, validate)
 
 
 if __name__ == "__main__":
