@@ -17,48 +17,38 @@ from checker.nlp.criteria import CriteriaFinder
 from checker.nlp.judgement import JudgementFinder
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS, Quantity, find_quantities
+from checker.nlp.phrases import PhraseCompiler
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
 _COHORT = re.compile(r"\d{2}后")
-_QUOTED = re.compile(r"《[^》]{1,30}》|“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』")
-_MASK = "\u2003"
-# A named person is a particular case: 小李, 老王, 王某, 张阿姨, 李经理 (common surnames that are
-# not also common function characters: no 于, 向, 高, 方, 常, 文 ...)
-_SURNAME = "李王张刘陈杨赵黄周吴徐孙胡朱林何郭罗梁宋郑谢韩唐冯董萧曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪姜范姚谭廖邹熊陆郝孔崔邱秦顾侯邵孟雷汤尹黎乔贺龚"
-_PERSON = re.compile(
-    rf"(?<![感致答道或也允特])(?:"
-    rf"[小老][{_SURNAME}](?=[在的同等和与反说家来是被把对给跟、,，。;；:：)）]|$)"
-    rf"|[{_SURNAME}](?:某某?(?![种些个项天次位方一日时部地类处件])|先生|女士|阿姨|师傅|大爷|大妈|奶奶|爷爷|"
-    rf"老师|医生|护士长|经理|主任|律师|同学|姓))"
+# "工作态度(权重15%):", "(满分10分)": a weight or scale of the form, not a figure of the work
+_FORM_WEIGHT = re.compile(
+    r"[（(]\s*(?:权重|占比|分值|满分|比重)?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]"
 )
+# A title in 《》 always names a particular thing; a quoted phrase only when it contains a code
+# or names what a case is made of ("“安全月”活动"): a quoted saying ("有“车到站”思想") is no case.
+_TITLE = re.compile(r"《[^》]{1,30}》")
+_QUOTED = r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』"
+_MASK = "\u2003"
 _CODE = re.compile(r"[A-Z]")
+_CODE_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:以来|来|了)?)?"
-# An event noun names a particular occasion when framed: "在6月盘点中", "联调时", "这次抢修"
-_FRAME_BEFORE = ("在", "这次", "那次", "上次", "一次", "某次", "此次", "当时")
-_FRAME_AFTER = ("时", "中", "期间", "上", "后", "当天", "当中", "里", "了", "过")
+# A length of time spent, not a measure of what was done: "为期两个月的实习", "到岗一年多"
+_DURATION = re.compile(rf"[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|周|星期|天)")
+_DURATION_AFTER = re.compile(r"多|以来|来|的(?!客|订|单|项|件|份|次)|半|时间")
+_DURATION_BEFORE = re.compile(r"(?:为期|历时|入职|到岗|任职|工作|从业|干了|来了|实习)\s*$")
 _FINISHED = ("了", "过")
+# "提前10分钟提醒", "提前一周研读教材": a lead time of a routine, neither a quantity nor a deadline
+_LEAD_TIME = re.compile(rf"提前\s*(?:[{CN_DIGITS}\d]+|半)\s*(?:个)?\s*(?:分钟|小时|天|日|周|星期|个月|月)")
 _CLAUSE_STOP = re.compile(r"[,，。;；!！?？:：]")
 # "产出量、合格率两项指标": a count restating the list before it, not a count of anything done
 _LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|个|类|方面)")
-# A named gathering framed as one occasion: "在广交会上", "于年度订货会期间", "在毕业典礼中"
-_NAMED_OCCASION = re.compile(
-    r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![例周晨班早夕月])(?:会|展|节|赛|典礼|仪式)(?:上|中|期间|时|前后)"
-)
-# Quantities that cover everything and count nothing: "全部工作都按时完成", "每次都能送到",
-# "每天提前到岗". They measure a plan item, but in a rating point they name no case.
-_UNIVERSAL = re.compile(
-    r"全部|所有|全员|每(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期|班|次|单|人|批次|批|期|轮|场|趟|节|堂)|每逢"
-)
 # A time as the baseline of a comparison ("比上季度进步大", "和去年相比成熟多了") names no case
 _BASELINE_BEFORE = re.compile(r"(?:比|较|较之|相比|相较于?|比起|对比)\s*$")
 _BASELINE_AFTER = re.compile(r"\s*(?:相比|比|比较|相较|对比)")
 _SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _SO_SOON = re.compile(r"\s*(?:就|便|即)")
-# Frames that name no particular occasion: "在项目中", "在各类检查中", "日常培训时"
-# words that join the parts of an object: "领导和同事的认可"
-_LINKS = {"的", "和", "与", "及", "以及", "、", "等"}
-_BARE_FRAME = ("在", "各", "各个", "各类", "各种", "各项", "日常", "平时", "多个", "多次", "所有")
 
 
 @dataclass(frozen=True)
@@ -87,6 +77,7 @@ class TextAnalyzer:
         self.times = TimeRecognizer(lexicons)
         self.judge = JudgementFinder(lexicons)
         self.criteria_finder = CriteriaFinder(lexicons)
+        self._compile_evidence_patterns(PhraseCompiler(lexicons))
         generic = lexicons.get("generic_time").words()
         # "入职两年多", "工作三年来": a tenure after a generic time word is generic too
         self.generic_time = (
@@ -107,6 +98,33 @@ class TextAnalyzer:
         self._words_ready = False
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
 
+    def _compile_evidence_patterns(self, compiler: PhraseCompiler) -> None:
+        """Names, frames and quantifiers of the evidence finder, from lexicons/function_words.txt."""
+        # A named person is a particular case: 小李, 王某, 张阿姨, 李经理 (surnames that are not also
+        # common function characters). A nickname that opens the point is the employee, not a case.
+        self.person = compiler.compile(
+            r"(?<![<chars:not_before_person>])(?:"
+            r"{nickname_prefix}[<chars:surname>](?=[在的同等和与反说家来是被把对给跟、,，。;；:：)）]|$)"
+            r"|[<chars:surname>](?:某某?(?![<chars:not_after_mou>])|{person_title}))"
+        )
+        self.nickname = compiler.compile(r"^\s*{nickname_prefix}[<chars:surname>]")
+        self.quoted = re.compile(_QUOTED)
+        self.named_suffix = compiler.compile(r"\s*{named_suffix}")
+        self.named_occasion = compiler.compile(
+            r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![<chars:routine_meeting>]){occasion}"
+            r"(?:上|中|期间|时|前后)"
+        )
+        # Quantities that cover everything and count nothing: "全部工作都按时完成", "每次都能送到"
+        self.universal = compiler.compile(r"{universal}|每个?{every_unit}")
+        self.frame_before = tuple(compiler.words("frame_before"))
+        self.frame_after = tuple(compiler.words("frame_after"))
+        self.one_occasion = tuple(compiler.words("one_occasion"))
+        self.bare_frame = set(compiler.words("bare_frame"))
+        self.links = set(compiler.words("link"))
+        self.capability = set(compiler.words("capability"))
+        self.repeated = set(compiler.words("repeated"))
+        self.narrative = set(compiler.words("narrative"))
+
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
         if not self._words_ready:  # first use: load the segmenter and teach it the lexicon words
             pipeline.ensure_words(self.lexicons.all_words())
@@ -122,7 +140,11 @@ class TextAnalyzer:
         if result.judgements:
             result.evidence = self._evidence(text, result.judgements)
         # "9月1日起" is no deadline and no quantity either; "每周例会前" keeps its frequency
-        masked = _mask(text, [t for t in times if t.kind != "none" or t.why == "start"])
+        masked = _mask(
+            text,
+            [t for t in times if t.kind != "none" or t.why == "start"]
+            + [TimeExpr("lead", m.start(), m.end(), m.group()) for m in _LEAD_TIME.finditer(text)],
+        )
         result.quantities = [Hit(q.kind, q.start, q.end, q.text) for q in find_quantities(masked)]
         result.criteria = [Hit(c.kind, c.start, c.end, c.text) for c in self.criteria_finder.find(masked)]
         if self.directions is not None:
@@ -145,10 +167,13 @@ class TextAnalyzer:
         )
         habits = self._habit_spans(text)
         hits: list[Hit] = []
+        weights = [(m.start(), m.end()) for m in _FORM_WEIGHT.finditer(text)]
         for q in find_quantities(text):
+            if _inside(q.start, weights):
+                continue
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
                 continue
-            if _restates_list(text, q) or _UNIVERSAL.fullmatch(q.text):
+            if _restates_list(text, q) or self.universal.fullmatch(q.text) or _spent_time(text, q):
                 continue
             if q.kind == "threshold" and q.text in ("以上", "以下", "以内"):
                 continue
@@ -160,11 +185,22 @@ class TextAnalyzer:
                 continue
             if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
-        for pattern in (_QUOTED, _PERSON, _NAMED_OCCASION):
-            hits += [Hit("name", m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        hits += [Hit("name", m.start(), m.end(), m.group()) for m in _TITLE.finditer(text)]
+        hits += [Hit("name", m.start(), m.end(), m.group()) for m in self._named_quotes(text)]
+        nickname = self.nickname.match(text)
+        for pattern in (self.person, self.named_occasion):
+            for m in pattern.finditer(text):
+                if not (nickname and m.start() <= nickname.end() - 2):
+                    hits.append(Hit("name", m.start(), m.end(), m.group()))
         judged = [(h.start, h.end) for h in judgements]
         hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
         return hits
+
+    def _named_quotes(self, text: str):
+        """ "“安全月”活动", "“X-2”型号": a quoted name of a case; "有“车到站”思想": a saying, no case."""
+        for m in self.quoted.finditer(text):
+            if _CODE_OR_DIGIT.search(m.group()[1:-1]) or self.named_suffix.match(text, m.end()):
+                yield m
 
     def _habit_spans(self, text: str) -> list[tuple[int, int]]:
         """From a frequency adverb (经常, 有时候) to the end of its clause."""
@@ -181,29 +217,53 @@ class TextAnalyzer:
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
         for i, tok in enumerate(tokens):
             tags = self.evidence.entries.get(tok.text, set()) - {"generic"}
-            if tags:
+            if self._observed_instance(tokens, i):  # "多次牵头组织跨部门协调会", "当即安抚孩子情绪"
+                found["event"].append(
+                    Hit("instance", tok.start, tokens[i + 1].end, tok.text + tokens[i + 1].text)
+                )
+            elif tags:
                 self._tagged_case(tokens, i, tags, found)
             elif self._finished_action(tokens, i):  # "调换了无障碍房间", "拒绝了客户的要求"
                 found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + "了"))
         if found["event"] or found["example"]:
             return found["event"] + found["example"]
-        if found["object"] and found["action"]:
-            return found["object"] + found["action"]
-        return []
+        return self._acted_objects(text, found["object"], found["action"])
+
+    @staticmethod
+    def _acted_objects(text: str, objects: list[Hit], actions: list[Hit]) -> list[Hit]:
+        """A work object and an action on it in the same clause ("方案……被采纳"); an object in one
+        clause and a verb in another ("测试文档写得规范;…保交付") are no case."""
+
+        def clause(pos: int) -> int:
+            return len(_CLAUSE_STOP.findall(text, 0, pos))
+
+        pairs = [(o, a) for o in objects for a in actions if clause(o.start) == clause(a.start)]
+        return [h for pair in pairs[:1] for h in pair]
 
     def _tagged_case(self, tokens: tuple[pipeline.Token, ...], i: int, tags: set[str], found) -> None:
         tok = tokens[i]
         prev = tokens[i - 1].text if i > 0 else ""
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if self._opened_by_occasion(tokens, i):  # "这次渠道升级项目": the occasion word opens the phrase
+            prev = tokens[i - 2].text if tokens[i - 2].text in self.one_occasion else tokens[i - 3].text
         if tags & {"example", "instance"}:  # 例如; 一等奖, 锦旗, 被评为: one occurrence by itself
             found["example"].append(Hit("example", tok.start, tok.end, tok.text))
         if "event" in tags and self._framed(tags, prev, nxt):
             found["event"].append(Hit("event", tok.start, tok.end, tok.text))
         if "object" in tags:
             found["object"].append(Hit("object", tok.start, tok.end, tok.text))
-        if "action" in tags and not self._modifies_trait(nxt) and not self._habitual(tokens, i):
+        if (
+            "action" in tags
+            and not self._modifies_trait(nxt)
+            and not self._habitual(tokens, i)
+            and not self._capability(tokens, i)
+        ):
             found["action"].append(Hit("action", tok.start, tok.end, tok.text))
-            if nxt in _FINISHED and not self._vague_after(tokens, i + 2):
+            if (
+                nxt in _FINISHED
+                and not self._vague_after(tokens, i + 2)
+                and not self._vague_before(tokens, i)
+            ):
                 # "整理了", "建立过": a finished, observed action (not "完成了各项任务")
                 found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + nxt))
 
@@ -224,15 +284,53 @@ class TextAnalyzer:
             and not self._vague_after(tokens, i + 2)
         )
 
-    @staticmethod
-    def _framed(tags: set[str], prev: str, nxt: str) -> bool:
+    def _observed_instance(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """A repeated or narrated act on a particular object: "多次牵头组织跨部门协调会",
+        "多次陪企业负责人到区里协调开工手续", "她当即安抚孩子情绪". Not a reception ("多次受到表扬"),
+        not an occurrence ("多次出现错误"), not a frame ("多次在紧急订单中顶上来")."""
+        if tokens[i].text not in self.repeated | self.narrative or i + 2 >= len(tokens):
+            return False
+        verb = tokens[i + 1].text
+        tags = self.evidence.entries.get(verb, set())
+        if (
+            not _HAN_WORD.fullmatch(verb)
+            or verb in self.judgement_words
+            or verb in self.frame_before
+            or tags & {"event", "instance", "vague", "generic"}
+        ):
+            return False
+        window = []
+        for tok in tokens[i + 2 : i + 10]:
+            if _CLAUSE_STOP.fullmatch(tok.text):
+                break
+            window.append(tok)
+        content = [t for t in window if _HAN_WORD.fullmatch(t.text) and t.text not in self.links]
+        return len(content) >= 2 and not self._vague_object(tuple(window)) and not self._generic_only(window)
+
+    def _opened_by_occasion(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """ "这次 渠道 升级 项目", "本次 示范课": one occasion named two or three words before the event."""
+        for back in (2, 3):
+            if i - back < 0:
+                return False
+            between = tokens[i - back + 1 : i]
+            if any(_CLAUSE_STOP.fullmatch(t.text) or not _HAN_WORD.fullmatch(t.text) for t in between):
+                return False
+            if tokens[i - back].text in self.one_occasion:
+                return True
+        return False
+
+    def _capability(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """ "能解决本系统的重难点问题", "都能按时完成": what the employee can do, not one act."""
+        return any(t.text in self.capability for t in tokens[max(0, i - 2) : i])
+
+    def _framed(self, tags: set[str], prev: str, nxt: str) -> bool:
         """ "在6月盘点中", "联调时", "这次抢修": framed as one occasion; "在项目中" names none,
         and a routine duty ("夜班时", "值班期间") is one occasion only as "上次/这次 + duty"."""
         if "routine" in tags:
-            return prev.endswith(_FRAME_BEFORE[1:])
-        if "bare" in tags and prev in _BARE_FRAME:
+            return prev.endswith(self.one_occasion)
+        if "bare" in tags and prev in self.bare_frame:
             return False
-        return prev.endswith(_FRAME_BEFORE) or nxt.startswith(_FRAME_AFTER)
+        return prev.endswith(self.frame_before) or nxt.startswith(self.frame_after)
 
     def _vague_object(self, following: tuple[pipeline.Token, ...]) -> bool:
         """ "完成了各项任务", "解决了很多难题": the object is no particular one."""
@@ -247,9 +345,20 @@ class TextAnalyzer:
             window.append(tok)
         return self._vague_object(tuple(window)) or self._generic_only(window)
 
+    def _vague_before(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
+        """ "承担的几项任务都完成了": nothing follows the verb, and what came before is no particular one."""
+        if i + 2 < len(tokens) and not _CLAUSE_STOP.fullmatch(tokens[i + 2].text):
+            return False
+        window = []
+        for tok in reversed(tokens[max(0, i - 6) : i]):
+            if _CLAUSE_STOP.fullmatch(tok.text):
+                break
+            window.append(tok)
+        return self._vague_object(tuple(window)) or self._generic_only(window)
+
     def _generic_only(self, window: list[pipeline.Token]) -> bool:
         """ "履行了岗位职责", "服从了组织安排": every word of the object is a duty or ability in general."""
-        words = [t.text for t in window if _HAN_WORD.fullmatch(t.text) and t.text not in _LINKS]
+        words = [t.text for t in window if _HAN_WORD.fullmatch(t.text) and t.text not in self.links]
         return bool(words) and all("generic" in self.evidence.entries.get(w, ()) for w in words)
 
     def _habitual(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
@@ -259,6 +368,14 @@ class TextAnalyzer:
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
         return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
+
+
+def _spent_time(text: str, q: Quantity) -> bool:
+    """ "为期两个月的实习", "到岗一年多": time spent, no measure of what was done in it."""
+    span = _DURATION.match(text, q.start)
+    if not span or span.end() < q.end or _SO_SOON.match(text, span.end()):
+        return False
+    return bool(_DURATION_AFTER.match(text, span.end()) or _DURATION_BEFORE.search(text, 0, q.start))
 
 
 def _restates_list(text: str, q: Quantity) -> bool:

@@ -35,7 +35,7 @@ _COMPLETE = re.compile(
 # a title or rank obtained: "评上主管药师", "晋升为高级工程师", "考上注册会计师"
 _TITLE = re.compile(
     r"(?:评上|评聘为?|晋升为?|晋级为?|升任|升为|考上|竞聘为|竞聘上|转为)[\u4e00-\u9fffA-Za-z]{0,6}?"
-    r"(?:师|员|长|主管|经理|主任|专家|职称|岗|级)"
+    r"(?:师|员|长|主管|经理|主任|专家|职称|岗|级|优秀|先进|标兵|能手|骨干教师)"
 )
 # a level pegged to a benchmark: "达到部门平均产能", "不低于行业平均水平"
 _BENCHMARK = re.compile(
@@ -48,8 +48,15 @@ _PASSED = re.compile(r"(?:一次性|一次|顺利|全部|全员)?通过(?=$|[。
 # "回复所有客户的投诉工单", "清点全部物资": every item of a set handled
 _COVERAGE = re.compile(
     r"(?:完成|回复|处理|检查|核对|清点|覆盖|录入|上传|复核|整改|排查|培训|走访|回访|联系|盘点|归档|更新)"
-    r"(?:了|完|好)?(?:所有|全部|全体)"
+    r"(?:了|完|好|到)?(?:所有|全部|全体)"
 )
+# "独立完成…", "独立负责…", "独立处理…": a piece of work; "…的能力", "…能力": a capability
+_DONE_ALONE = re.compile(
+    r"(?:完成|负责|承担|处理|主持|撰写|编写|设计|开发|实施|操作|带班|值班|主讲|讲授|接待|执行)"
+)
+_CAPABILITY_AFTER = re.compile(r"能力|水平")
+# a titled work: 《质量手册》, 《操作规程》
+_TITLED = re.compile(r"《[^》]{1,40}》")
 # an outcome used as an adjective is no criterion: "成为一名合格的班组长"
 _ADJECTIVAL = re.compile(r"\s*的")
 # an outcome inside a metric name or negated is no criterion: "不合格率", "达标率", "不达标"
@@ -71,6 +78,8 @@ class CriteriaFinder:
         verbs = measurable.words("verb")
         self.verbs = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
         nouns = [n for n in measurable.words("noun") if len(n) > 1]
+        # "提升方案撰写能力": a direction verb makes the noun before a verb a skill, not a deliverable
+        self.directions = lexicons.get("plan_direction").pattern()
         self.nouns = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
 
     def find(self, text: str) -> list[Criterion]:
@@ -102,13 +111,13 @@ class CriteriaFinder:
     def _in_clause(self, text: str, start: int, end: int) -> Criterion | None:
         clause = text[start:end]
         alone = _ALONE.search(clause)
-        if alone:
+        if alone and self._alone_on_work(clause[alone.end() :], clause[: alone.start()]):
             return Criterion("alone", start + alone.start(), end, clause[alone.start() :].rstrip())
         for verb in self.verbs.finditer(clause):
             rest = clause[verb.end() :]
             if verb.group() == "通过" and _MEANS.match(rest):
                 continue  # "通过学习……": by means of, not passing
-            noun = self.nouns.search(rest) or _CERT.search(rest)
+            noun = self.nouns.search(rest) or _CERT.search(rest) or _TITLED.search(rest)
             if noun:
                 stop = verb.end() + noun.end()
                 return Criterion("delivery", start + verb.start(), start + stop, clause[verb.start() : stop])
@@ -119,10 +128,24 @@ class CriteriaFinder:
                 )
         return None
 
+    def _alone_on_work(self, rest: str, head: str) -> bool:
+        """ "独立完成季度分析报告", "独立承担夜班工作": a piece of work done alone can be checked;
+        "独立干活", "能独立承担基础开发任务", "具备独立授课的能力" name a capability."""
+        if _CAPABILITY_AFTER.search(rest):
+            return False
+        if self.nouns.search(rest) or _CERT.search(rest) or _TITLED.search(rest):
+            return True
+        return bool(_DONE_ALONE.match(rest)) and not head.endswith(("能", "能够", "可以"))
+
     def _fronted(self, head: str) -> int | None:
         """Start of "把 + deliverable" before a verb, or None."""
+        titled = _TITLED.search(head)
+        if titled:  # "《海上清舱作业系统》顺利交付": a titled work delivered
+            return titled.start()
         ba = head.rfind("把")
-        if ba < 0:
-            return None
+        if ba < 0:  # "测试报告提前备好": the deliverable as the topic of the clause
+            topic = self.nouns.search(head)
+            aimless = self.directions is not None and self.directions.search(head)
+            return topic.start() if topic and not aimless else None
         obj = head[ba + 1 :]
         return ba if self.nouns.search(obj) or _CERT.search(obj) else None

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from checker.resources import data_path
 
+# Lexicons that are grammar, not vocabulary: phrase patterns and the closed word classes they are
+# built from ("了", "得多", "还需要"). Teaching those to the segmenter would change how it splits text.
+NOT_VOCABULARY = frozenset({"function_words", "judgement_phrases", "numeral_idioms"})
+
 
 @dataclass
 class Lexicon:
@@ -70,7 +74,8 @@ class Lexicons:
                 self.get(name).add(parts[0], set(parts[1:]))
 
     def all_words(self) -> set[str]:
-        return {w for lex in self.by_name.values() for w in lex.entries}
+        """Vocabulary for the segmenter: every entry except patterns and closed word classes."""
+        return {w for name, lex in self.by_name.items() if name not in NOT_VOCABULARY for w in lex.entries}
 
 
 def load_lexicons(

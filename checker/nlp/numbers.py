@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from checker.nlp.lexicon import parse_lexicon
+from checker.resources import data_path
 
 CN_DIGITS = "零一二两三四五六七八九十百千万半几"
 _CN_NUM = rf"[{CN_DIGITS}]+"
@@ -35,7 +39,7 @@ PATTERNS = {
         rf"(?:不低于|不少于|不超过|不高于|不多于|至少|最多|低于|高于|超过|达到|控制在|降到|降低到|降至|提升到|提升至|提高到|提高至|缩短到|缩短至|保持在)\s*{_NUM}"
         r"|(?:以上|以下|以内)"
     ),
-    "count": re.compile(rf"{_NUM}\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
+    "count": re.compile(rf"{_NUM}(?:多|来|余)?\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
     "zero": re.compile(
         r"零(?:故障|事故|差错|失误|投诉|客诉|缺陷|返工|违规|安全事故|bug|BUG)|无一|全部|全员"
         # a zero target or record of any kind: 零违章, 零延误, 零断链 (not 零售, 零件, 零基础, 从零)
@@ -67,19 +71,13 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
-_IDIOMS = re.compile(
-    r"一起|一直|一切|一定|一般|一些|一下|一点|一样|一致|一向|一贯|十分|万一|一丝|一心|一步|"
-    r"进一步|唯一|统一|一线|一手|一边|一旦|一时|一流|专一|一如既往|三心二意|一次性|从零|零散|零星|"
-    r"一个人|一人|两方面|几乎|半点|一体|一对一|一期一会|千方百计|百分百|一把手|一批批|"
-    # numeral idioms of appraisal language: not counts of anything
-    r"一亩三分地|三天打鱼|两天晒网|三番五次|一五一十|七上八下|十全十美|一针见血|独一无二|一目了然|"
-    r"一心一意|千头万绪|五花八门|四平八稳|一专多能|举一反三|一清二楚|一丝不苟|三心二意|一马当先|"
-    r"一呼百应|首屈一指|数一数二|不二|万无一失|一如既往|一以贯之|半途而废|事半功倍|一知半解|"
-    r"说一不二|一视同仁|一技之长|一席之地|一头雾水|一窍不通|一成不变|一塌糊涂|九牛一毛|"
-    r"有一套|一套一套|[顶当抵](?:两|俩|三)个?人|一个顶俩|三思|一把好手|一股|一身|一副|一肚子|一口|一向|一贯|一概|一律|一味|一番|"
-    # an article or ordinal, not a count: "成为一名合格的…", "下一个周期", "之一"
-    r"成为一|做一名|做一个|当一名|当好一|是一名|是一个|是一位|下一|上一(?=[个次轮季年月周期任])|同一|另一|每一|之一|其一"
-)
+@cache
+def _idioms() -> re.Pattern:
+    """Numerals inside idioms and articles (lexicons/numeral_idioms.txt): 一起, 十分, 一亩三分地, 成为一名."""
+    lexicon = parse_lexicon(
+        "numeral_idioms", (data_path("lexicons") / "numeral_idioms.txt").read_text("utf-8")
+    )
+    return re.compile("|".join(lexicon.entries) or "(?!)")
 
 
 def _is_vague(numeral: str) -> bool:
@@ -99,7 +97,7 @@ def _is_idiom_numeral(text: str, start: int, end: int) -> bool:
     if text[start - 1 : start] == "第" and text[end - 1 : end] == "个":  # "第一个到岗": an ordinal
         return True
     window = text[max(0, start - 2) : end + 2]
-    return bool(_IDIOMS.search(window))
+    return bool(_idioms().search(window))
 
 
 def cn_to_int(numeral: str) -> int | None:

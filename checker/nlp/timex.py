@@ -51,18 +51,42 @@ PERIOD_PATTERNS = [
     # a named term of employment or review, bounded: 试用期内, 实习期满前, 下一个考核周期内, 整改期结束前
     r"(?:本|这个?|下一?个?|当前|整个)?(?:考核|绩效|试用|实习|见习|观察|整改|培训|合同|聘用|聘任|带教|考察|辅导|改进|评估)"
     r"(?:期|周期)(?:内|之内|以内|满|末|结束)",
+    # a stage of an onboarding or development schedule: 第3周, 第二个月, 第31到60天, 试用第三个月,
+    # 工作第二到三年 (a stage bounds what is due in it)
+    rf"(?:入职|试用期?|实习|工作|备考|带教期?|任职)?第\s*{_N}\s*(?:(?:到|至|-|~|—)\s*(?:第\s*)?{_N}\s*)?"
+    r"(?:个)?\s*(?:天|日|周|星期|月|季度|年|学期|学年)(?:末|底|内|结束|时|之内|里)?",
+    # the first N of a tenure: 入职头两年, 入职前30天, 入职首月, 备考头三个月, 头半年
+    rf"(?:入职|到岗|上岗|工作|试用期?|备考|任职)(?:头|前|首)\s*(?:{_N}|半)?\s*(?:个)?\s*(?:天|日|周|星期|月|年|学期)"
+    rf"|(?<![提目当])(?:头|首)\s*(?:{_N}|半)?\s*(?:个)?\s*(?:天|周|星期|月|年|学期)(?=\s*[,，内里]|\s*[\u4e00-\u9fff])",
+    # a range of a schedule: 半年到一年内, 一到两个学期内, 入职一到三个月, 考前一到两个月, 工作三到八年里
+    rf"(?:(?:入职|工作|到岗|考前|上岗)\s*)?(?:{_N}|半)\s*(?:个)?\s*(?:天|周|月|季度|年|学期)?\s*(?:到|至|-|~)\s*(?:{_N}|半)\s*(?:个)?\s*"
+    r"(?:天|周|星期|月|季度|年|学期)(?:带教期|改进期|试用期)?(?:内|之内|以内|里|期间)",
+    rf"(?:入职|工作|到岗|考前|上岗)\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|月|季度|年|学期)?\s*(?:到|至|-|~)\s*(?:{_N}|半)\s*(?:个)?\s*"
+    r"(?:天|周|星期|月|季度|年|学期)",
+    # a year or month named alone as the item's span: 2025年会员复购率…, 5月份组织一次…
+    r"(?<![\d年])\d{4}\s*年(?![\d月])(?:内|度)?",
+    rf"(?<![每\d{CN_DIGITS}])(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月份",
     # the next N months/quarters from now: 接下来一个季度, 未来三个月, 今后半年
     rf"(?:接下来|未来|今后|此后|之后)的?\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月|季度|年)",
     # a named work cycle, bounded: OKR周期内, 本迭代周期结束, 项目周期内 (not 每个周期内)
-    r"(?<!每)(?<!每个)(?:[A-Za-z]{2,8}|迭代|项目|冲刺|本|当前|整个|这个?|下一?个?)\s*周期(?:内|之内|以内|末|结束)",
+    r"(?<!每)(?<!每个)(?:[A-Za-z]{2,8}|迭代|项目|冲刺|本|当前|整个|这个?|下一?个?)[\u4e00-\u9fff]{0,4}?\s*周期(?:内|之内|以内|末|结束)",
 ]
 DURATION_BOUND = re.compile(
-    rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)(?:内|之内|以内|时间内|后)"
+    rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)"
+    r"(?:改进期|整改期|观察期|考察期|带教期|试用期)?(?:内|之内|以内|时间内|后)"
 )
 # A duration after a threshold verb is a target, not a deadline ("缩短到3天以内")
 _TARGET_BEFORE = re.compile(
-    r"(?:降到|降至|降低到|降低至|缩短到|缩短至|控制在|压缩到|压缩至|不超过|保持在|提升到|提高到)\s*$"
+    r"(?:降到|降至|降低到|降低至|缩短到|缩短至|控制在|压缩到|压缩至|压到|缩到|不超过|保持在|提升到|提高到)\s*$"
 )
+# A bound counted from a trigger or in hours is a service standard of a recurring duty, not the item's
+# deadline: "收到后24小时内学完", "两小时内响应", "了解需求后一个工作日内推送" (it stays a quantity)
+_TRIGGER_TAIL = r"[^,，。;；]{0,12}?(?:后|的[,，])\s*$"
+_SERVICE_UNIT = re.compile(r"小时|分钟")
+# "开发前先写设计文档", "提测前先自测": a step before every such event, not a one-off deadline
+_PROCEDURE_AFTER = re.compile(r"\s*(?:要|都|必须|务必)?先")
+# "大促前两周定稿", "春节前三个月": N days/weeks/months before a named event
+_AHEAD = re.compile(rf"\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月)")
 # "X前/之前/以前": a milestone before which the item is due (下次面谈前, 转正前, 618大促前)
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # "X结束时", "转正时", "下次面谈时": the moment a named event ends or happens bounds the item too
@@ -109,13 +133,20 @@ class TimeRecognizer:
         self.periods = deadline.pattern("period")
         self.milestones = deadline.words("milestone")
         self.non_deadlines = deadline.pattern("none")
+        triggers = "|".join(map(re.escape, deadline.words("trigger"))) or "(?!)"
+        self.trigger_before = re.compile(rf"(?:{triggers}){_TRIGGER_TAIL}")
 
     def find(self, text: str) -> list[TimeExpr]:
         found: list[TimeExpr] = []
         self._add(found, "date", self.dates, text)
         self._add(found, "period", self.named_periods, text)
         for m in DURATION_BOUND.finditer(text):
-            if not _TARGET_BEFORE.search(text[: m.start()]):
+            if _TARGET_BEFORE.search(text[: m.start()]):
+                continue
+            clause_head = re.split(r"[。；;!！?？]", text[: m.start()])[-1]
+            if _SERVICE_UNIT.search(m.group()) or self.trigger_before.search(clause_head):
+                self._push(found, TimeExpr("none", m.start(), m.end(), m.group(), "standard"))
+            else:
                 self._push(found, TimeExpr("duration", m.start(), m.end(), m.group()))
         if self.periods is not None:
             self._add(found, "period", self.periods, text)
@@ -140,8 +171,15 @@ class TimeRecognizer:
         """ "年审前", "期末考试前", "双11前": an event or moment followed by 前; None for 提前, 前三 ..."""
         prev = text[m.start() - 1]
         nxt = text[m.end() : m.end() + 3]
+        ahead = _AHEAD.match(text, m.end())
+        if m.group() == "前" and prev not in _NOT_BEFORE_PREV and ahead:
+            start = self._milestone_start(text, m.start())
+            return TimeExpr("milestone", start, ahead.end(), text[start : ahead.end()])
         if m.group() == "前" and (prev in _NOT_BEFORE_PREV or _NOT_BEFORE_NEXT.match(nxt)):
             return None
+        if _PROCEDURE_AFTER.match(text, m.end()):
+            start = self._milestone_start(text, m.start())
+            return TimeExpr("none", start, m.end(), text[start : m.end()], "procedure")
         if m.group() == "以前" and prev in "比不如":
             return None
         start = self._milestone_start(text, m.start())

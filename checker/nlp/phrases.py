@@ -1,0 +1,92 @@
+"""Phrase patterns held as data, compiled against the word lists.
+
+A phrase pattern (lexicons/judgement_phrases.txt) is a regular expression whose word
+classes are named, not spelled out, so that vocabulary lives in lexicons/ and a word
+added there widens every pattern that uses it:
+
+    {tag}          any word of that class in function_words.txt (longest first)
+    {lexicon}      any entry of that lexicon (traits, evaluation, judgement ...)
+    {lexicon:tag}  its entries with that tag; {lexicon:long} its entries of 2+ characters
+    <chars:name>   the one-character members of a class or lexicon, for use inside [...]
+    <han>          one Chinese character
+    <alnum_han>    one Chinese character or Latin letter
+    <end>          the end of a clause: punctuation, a conjunction (但, 就是) or a final particle
+    <start>        the start of a clause
+
+Everything else is ordinary `re` syntax. Patterns hold no spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.nlp.lexicon import Lexicon, Lexicons
+
+FUNCTION_WORDS = "function_words"
+_MACRO = re.compile(r"\{([a-z_]+)(?::([a-z_]+))?\}|<chars:([a-z_]+)>|<(han|alnum_han|end|start)>")
+_PUNCT_END = r"[,，。;；、!！?？…:：)）~～]|$|\s"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str
+    source: str
+    pattern: re.Pattern
+
+
+class PhraseCompiler:
+    """Turns a phrase pattern into a compiled regex using the loaded word lists."""
+
+    def __init__(self, lexicons: Lexicons):
+        self.lexicons = lexicons
+        self.function_words: Lexicon = lexicons.get(FUNCTION_WORDS)
+        self._tags = {t for tags in self.function_words.entries.values() for t in tags}
+        conjunctions = self._alternation(self.words("conjunction"))
+        particles = "".join(self.words("particle"))
+        self.clause_end = (
+            rf"(?={_PUNCT_END}|{conjunctions}"
+            + (rf"|[{re.escape(particles)}](?:{_PUNCT_END})" if particles else "")
+            + ")"
+        )
+
+    def words(self, name: str, tag: str | None = None) -> list[str]:
+        """A class of function words, or a lexicon's entries (optionally by tag, or 'long')."""
+        if tag is None and name in self._tags:
+            return self.function_words.words(name)
+        lexicon = self.lexicons.get(name)
+        if tag == "long":
+            return [w for w in lexicon.words() if len(w) > 1]
+        return lexicon.words(tag)
+
+    def compile(self, source: str, flags: int = re.IGNORECASE) -> re.Pattern:
+        return re.compile(self.expand(source), flags)
+
+    def expand(self, source: str) -> str:
+        return _MACRO.sub(self._macro, source)
+
+    def _macro(self, m: re.Match) -> str:
+        name, tag, chars, builtin = m.groups()
+        if name:
+            return f"(?:{self._alternation(self.words(name, tag))})"
+        if chars:
+            return re.escape("".join(w for w in self.words(chars) if len(w) == 1))
+        return {
+            "han": r"[\u4e00-\u9fff]",
+            "alnum_han": r"[\u4e00-\u9fffA-Za-z]",
+            "end": self.clause_end,
+            "start": r"(?:^|(?<=[,，、;；。:：\s]))",
+        }[builtin]
+
+    @staticmethod
+    def _alternation(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+def load_phrases(compiler: PhraseCompiler, lexicon_name: str) -> list[Phrase]:
+    """Every entry of a phrase lexicon, in file order (earlier patterns win an overlap)."""
+    phrases = []
+    for source, tags in compiler.lexicons.get(lexicon_name).entries.items():
+        kind = next(iter(sorted(tags)), "phrase")
+        phrases.append(Phrase(kind, source, compiler.compile(source)))
+    return phrases
