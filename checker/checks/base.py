@@ -22,9 +22,25 @@ from checker.nlp.points import Span, split_points
 
 
 class Examples(BaseModel):
+    """Examples a rule documents itself with; each runs as its own test.
+
+    An example is the text of the rule's first field in scope, or a mapping: field keys to text
+    (a whole record), where `text` stands for the first field in scope and `span` is the exact
+    words a firing example must mark (sqlfluff's and yamllint's expected problem positions)."""
+
     model_config = ConfigDict(extra="forbid")
     fires: list[str | dict[str, str]] = Field(default_factory=list)
     passes: list[str | dict[str, str]] = Field(default_factory=list)
+
+
+def example_fields(rule: Rule, example: str | dict[str, str]) -> tuple[dict[str, str], str | None]:
+    """(field key -> text, expected span or None) of one example."""
+    if isinstance(example, str):
+        return {rule.fields[0]: example}, None
+    values = {k: v for k, v in example.items() if k != "span"}
+    if "text" in values:
+        values[rule.fields[0]] = values.pop("text")
+    return values, example.get("span")
 
 
 class Rule(BaseModel):

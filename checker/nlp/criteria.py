@@ -54,6 +54,7 @@ _COVERAGE = re.compile(
 _DONE_ALONE = re.compile(
     r"(?:完成|负责|承担|处理|主持|撰写|编写|设计|开发|实施|操作|带班|值班|主讲|讲授|接待|执行)"
 )
+_FINISHED_ALONE = re.compile(r"(?:完成|办理|处理|主持)")
 _CAPABILITY_AFTER = re.compile(r"能力|水平")
 # a titled work: 《质量手册》, 《操作规程》
 _TITLED = re.compile(r"《[^》]{1,40}》")
@@ -78,6 +79,8 @@ class CriteriaFinder:
         verbs = measurable.words("verb")
         self.verbs = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
         nouns = [n for n in measurable.words("noun") if len(n) > 1]
+        self.planning = set(measurable.words("planning"))
+        self.vague_nouns = set(measurable.words("vague_noun"))
         # "提升方案撰写能力": a direction verb makes the noun before a verb a skill, not a deliverable
         self.directions = lexicons.get("plan_direction").pattern()
         self.nouns = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
@@ -115,9 +118,13 @@ class CriteriaFinder:
             return Criterion("alone", start + alone.start(), end, clause[alone.start() :].rstrip())
         for verb in self.verbs.finditer(clause):
             rest = clause[verb.end() :]
+            if alone and verb.start() == alone.start():
+                continue  # "能独立承担…" was judged as a capability above
             if verb.group() == "通过" and _MEANS.match(rest):
                 continue  # "通过学习……": by means of, not passing
             noun = self.nouns.search(rest) or _CERT.search(rest) or _TITLED.search(rest)
+            if noun and verb.group() in self.planning and noun.group() in self.vague_nouns:
+                continue  # "制定应急预案", "建立反馈机制": a plan in general, nothing to check
             if noun:
                 stop = verb.end() + noun.end()
                 return Criterion("delivery", start + verb.start(), start + stop, clause[verb.start() : stop])
@@ -133,9 +140,11 @@ class CriteriaFinder:
         "独立干活", "能独立承担基础开发任务", "具备独立授课的能力" name a capability."""
         if _CAPABILITY_AFTER.search(rest):
             return False
-        if self.nouns.search(rest) or _CERT.search(rest) or _TITLED.search(rest):
-            return True
-        return bool(_DONE_ALONE.match(rest)) and not head.endswith(("能", "能够", "可以"))
+        if head.endswith(("能", "能够", "可以")):  # a capability: only a task finished alone is checkable
+            return bool(_FINISHED_ALONE.match(rest))
+        return bool(
+            _DONE_ALONE.match(rest) or self.nouns.search(rest) or _CERT.search(rest) or _TITLED.search(rest)
+        )
 
     def _fronted(self, head: str) -> int | None:
         """Start of "把 + deliverable" before a verb, or None."""

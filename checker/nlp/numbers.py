@@ -90,8 +90,8 @@ _METRIC_NAME = re.compile(r"[一首]次性?[\u4e00-\u9fff]{2}率")
 
 
 def _is_idiom_numeral(text: str, start: int, end: int) -> bool:
-    if text[start].isdigit():
-        return False
+    if text[start].isdigit():  # "360度评估": a digit inside a name
+        return bool(_idioms().search(text[start : end + 2]))
     if _METRIC_NAME.match(text, start):
         return True
     if text[start - 1 : start] == "第" and text[end - 1 : end] == "个":  # "第一个到岗": an ordinal
