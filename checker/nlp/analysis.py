@@ -21,10 +21,6 @@ from checker.nlp.phrases import PhraseCompiler
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
 _COHORT = re.compile(r"\d{2}后")
-# "工作态度(权重15%):", "(满分10分)": a weight or scale of the form, not a figure of the work
-_FORM_WEIGHT = re.compile(
-    r"[（(]\s*(?:权重|占比|分值|满分|比重)?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]"
-)
 # A title in 《》 always names a particular thing; a quoted phrase only when it contains a code
 # or names what a case is made of ("“安全月”活动"): a quoted saying ("有“车到站”思想") is no case.
 _TITLE = re.compile(r"《[^》]{1,30}》")
@@ -36,19 +32,14 @@ _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:�
 # A length of time spent, not a measure of what was done: "为期两个月的实习", "到岗一年多"
 _DURATION = re.compile(rf"[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|周|星期|天)")
 _DURATION_AFTER = re.compile(r"多|以来|来|的(?!客|订|单|项|件|份|次)|半|时间")
-_DURATION_BEFORE = re.compile(r"(?:为期|历时|入职|到岗|任职|工作|从业|干了|来了|实习)\s*$")
 _FINISHED = ("了", "过")
 # "提前10分钟提醒", "提前一周研读教材": a lead time of a routine, neither a quantity nor a deadline
 _LEAD_TIME = re.compile(rf"提前\s*(?:[{CN_DIGITS}\d]+|半)\s*(?:个)?\s*(?:分钟|小时|天|日|周|星期|个月|月)")
 _CLAUSE_STOP = re.compile(r"[,，。;；!！?？:：]")
 # "产出量、合格率两项指标": a count restating the list before it, not a count of anything done
 _LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|个|类|方面)")
-# A time as the baseline of a comparison ("比上季度进步大", "和去年相比成熟多了") names no case
-_BASELINE_BEFORE = re.compile(r"(?:比|较|较之|相比|相较于?|比起|对比)\s*$")
-_BASELINE_AFTER = re.compile(r"\s*(?:相比|比|比较|相较|对比)")
 _SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-_SO_SOON = re.compile(r"\s*(?:就|便|即)")
 
 
 @dataclass(frozen=True)
@@ -124,6 +115,16 @@ class TextAnalyzer:
         self.capability = set(compiler.words("capability"))
         self.repeated = set(compiler.words("repeated"))
         self.narrative = set(compiler.words("narrative"))
+        # "工作态度(权重15%):", "(满分10分)": a weight or scale of the form, not a figure of the work
+        self.form_weight = compiler.compile(
+            r"[（(]\s*{form_weight}?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]"
+        )
+        # A time as the baseline of a comparison ("比上季度进步大", "和去年相比成熟多了") names no case
+        self.baseline_before = compiler.compile(r"{comparison}\s*$")
+        self.baseline_after = compiler.compile(r"\s*{comparison}")
+        # "入职两周就考取了…": a measured speed, a case; "为期两个月的实习", "到岗一年多": time spent
+        self.so_soon = compiler.compile(r"\s*{so_soon}")
+        self.tenure_before = compiler.compile(r"{tenure_verb}\s*$")
 
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
         if not self._words_ready:  # first use: load the segmenter and teach it the lexicon words
@@ -160,20 +161,20 @@ class TextAnalyzer:
             [
                 (m.start(), m.end())
                 for m in self.generic_time.finditer(text)
-                if not _SO_SOON.match(text, m.end())  # "入职两周就考取了…": a measured speed, a case
+                if not self.so_soon.match(text, m.end())  # "入职两周就考取了…": a measured speed, a case
             ]
             if self.generic_time
             else []
         )
         habits = self._habit_spans(text)
         hits: list[Hit] = []
-        weights = [(m.start(), m.end()) for m in _FORM_WEIGHT.finditer(text)]
+        weights = [(m.start(), m.end()) for m in self.form_weight.finditer(text)]
         for q in find_quantities(text):
             if _inside(q.start, weights):
                 continue
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
                 continue
-            if _restates_list(text, q) or self.universal.fullmatch(q.text) or _spent_time(text, q):
+            if _restates_list(text, q) or self.universal.fullmatch(q.text) or self._spent_time(text, q):
                 continue
             if q.kind == "threshold" and q.text in ("以上", "以下", "以内"):
                 continue
@@ -181,7 +182,7 @@ class TextAnalyzer:
                 continue
             hits.append(Hit("number", q.start, q.end, q.text))
         for m in SPECIFIC_TIME.finditer(text):
-            if _BASELINE_BEFORE.search(text, 0, m.start()) or _BASELINE_AFTER.match(text, m.end()):
+            if self.baseline_before.search(text, 0, m.start()) or self.baseline_after.match(text, m.end()):
                 continue
             if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
@@ -201,6 +202,13 @@ class TextAnalyzer:
         for m in self.quoted.finditer(text):
             if _CODE_OR_DIGIT.search(m.group()[1:-1]) or self.named_suffix.match(text, m.end()):
                 yield m
+
+    def _spent_time(self, text: str, q: Quantity) -> bool:
+        """ "为期两个月的实习", "到岗一年多": time spent, no measure of what was done in it."""
+        span = _DURATION.match(text, q.start)
+        if not span or span.end() < q.end or self.so_soon.match(text, span.end()):
+            return False
+        return bool(_DURATION_AFTER.match(text, span.end()) or self.tenure_before.search(text, 0, q.start))
 
     def _habit_spans(self, text: str) -> list[tuple[int, int]]:
         """From a frequency adverb (经常, 有时候) to the end of its clause."""
@@ -368,14 +376,6 @@ class TextAnalyzer:
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
         return next_token in self.traits or next_token.startswith(("能力", "意识", "水平", "技巧"))
-
-
-def _spent_time(text: str, q: Quantity) -> bool:
-    """ "为期两个月的实习", "到岗一年多": time spent, no measure of what was done in it."""
-    span = _DURATION.match(text, q.start)
-    if not span or span.end() < q.end or _SO_SOON.match(text, span.end()):
-        return False
-    return bool(_DURATION_AFTER.match(text, span.end()) or _DURATION_BEFORE.search(text, 0, q.start))
 
 
 def _restates_list(text: str, q: Quantity) -> bool:
