@@ -338,7 +338,7 @@ class TextAnalyzer:
             return prev.endswith(self.one_occasion)
         if "bare" in tags and prev in self.bare_frame:
             return False
-        return prev.endswith(self.frame_before) or nxt.startswith(self.frame_after)
+        return prev.endswith(self.frame_before + self.one_occasion) or nxt.startswith(self.frame_after)
 
     def _vague_object(self, following: tuple[pipeline.Token, ...]) -> bool:
         """ "完成了各项任务", "解决了很多难题": the object is no particular one."""

@@ -22,6 +22,8 @@ from checker.nlp.lexicon import Lexicons
 from checker.nlp.phrases import PhraseCompiler, load_phrases
 
 PHRASES = "judgement_phrases"
+# a phrase class that only blocks the judgements it overlaps ("从弱到强" is no verdict on anyone)
+NOT_JUDGEMENT = "not_judgement"
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
 
 
@@ -54,7 +56,8 @@ class JudgementFinder:
 
     def find(self, text: str) -> list[JudgementHit]:
         hits: list[JudgementHit] = []
-        patterns = [(p.kind, p.pattern) for p in self.phrases]
+        phrases = sorted(self.phrases, key=lambda p: p.kind != NOT_JUDGEMENT)  # blockers first
+        patterns = [(p.kind, p.pattern) for p in phrases]
         if self.words is not None:
             patterns.append(("word", self.words))
         for kind, pattern in patterns:
@@ -68,7 +71,7 @@ class JudgementFinder:
         for m in self.four_han.finditer(text):
             if m.group() in idioms:
                 _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group()))
-        return sorted(hits, key=lambda h: h.start)
+        return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
 
 
 def _add(hits: list[JudgementHit], hit: JudgementHit) -> None:

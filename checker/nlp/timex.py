@@ -132,6 +132,7 @@ class TimeRecognizer:
         self.named_periods = re.compile("|".join(f"(?:{p})" for p in PERIOD_PATTERNS))
         self.periods = deadline.pattern("period")
         self.milestones = deadline.words("milestone")
+        self.routine_events = tuple(deadline.words("routine_event"))
         self.non_deadlines = deadline.pattern("none")
         triggers = "|".join(map(re.escape, deadline.words("trigger"))) or "(?!)"
         self.trigger_before = re.compile(rf"(?:{triggers}){_TRIGGER_TAIL}")
@@ -177,6 +178,9 @@ class TimeRecognizer:
             return TimeExpr("milestone", start, ahead.end(), text[start : ahead.end()])
         if m.group() == "前" and (prev in _NOT_BEFORE_PREV or _NOT_BEFORE_NEXT.match(nxt)):
             return None
+        routine = next((w for w in self.routine_events if text[: m.end()].endswith(w)), None)
+        if routine:  # "餐前餐后", "每天下班前": before a routine event, it recurs with it
+            return TimeExpr("none", m.end() - len(routine), m.end(), routine, "routine")
         if _PROCEDURE_AFTER.match(text, m.end()):
             start = self._milestone_start(text, m.start())
             return TimeExpr("none", start, m.end(), text[start : m.end()], "procedure")
