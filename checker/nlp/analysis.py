@@ -27,6 +27,9 @@ _TITLE = re.compile(r"《[^》]{1,30}》")
 _QUOTED = r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|『[^』]{1,30}』"
 _MASK = "\u2003"
 _CODE = re.compile(r"[A-Z]")
+# A code names a particular project or system: "项目A", "X系统上线" (a tool or skill such as
+# "OTDR测试", "熟悉HS编码" names no case, nor does a period such as Q2)
+_CODE_NAME = r"(?<![A-Za-z])(?![QH]\d)[A-Z]{1,6}\d*(?![A-Za-z])"
 _CODE_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _TENURE = rf"(?:[{CN_DIGITS}\d]+\s*(?:个)?\s*(?:年|月|天|周|星期)多?(?:以来|来|了)?)?"
 # A length of time spent, not a measure of what was done: "为期两个月的实习", "到岗一年多"
@@ -115,6 +118,10 @@ class TextAnalyzer:
         self.capability = set(compiler.words("capability"))
         self.repeated = set(compiler.words("repeated"))
         self.narrative = set(compiler.words("narrative"))
+        self.generic_acronyms = {w.upper() for w in compiler.words("generic_acronym")}
+        self.named_code = compiler.compile(
+            rf"{{named_suffix}}(?P<code>{_CODE_NAME})|(?P<code2>{_CODE_NAME})(?={{named_suffix}})", 0
+        )
         # "工作态度(权重15%):", "(满分10分)": a weight or scale of the form, not a figure of the work
         self.form_weight = compiler.compile(
             r"[（(]\s*{form_weight}?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]"
@@ -187,6 +194,11 @@ class TextAnalyzer:
             if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
         hits += [Hit("name", m.start(), m.end(), m.group()) for m in _TITLE.finditer(text)]
+        hits += [
+            Hit("name", m.start(), m.end(), m.group())
+            for m in self.named_code.finditer(text)
+            if (m.group("code") or m.group("code2")) not in self.generic_acronyms
+        ]
         hits += [Hit("name", m.start(), m.end(), m.group()) for m in self._named_quotes(text)]
         nickname = self.nickname.match(text)
         for pattern in (self.person, self.named_occasion):

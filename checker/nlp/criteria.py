@@ -39,7 +39,7 @@ _TITLE = re.compile(
 )
 # a level pegged to a benchmark: "达到部门平均产能", "不低于行业平均水平"
 _BENCHMARK = re.compile(
-    r"(?:达到|超过|高于|不低于|优于|赶上)[^,，。;；]{0,8}?(?:平均|均值|人均|基准|及格线|合格线)"
+    r"(?:达到|超过|高于|不低于|优于|赶上|补到|提到|拉到|做到)[^,，。;；]{0,12}?(?:平均|均值|人均|基准|及格线|合格线|目标值|质量标准|作业标准|考核标准)"
 )
 # "每车次都上传", "每位学员都考核": every one of a kind, a coverage that can be checked
 _EVERY = re.compile(r"每(?:一)?[个位名台件批次户单]?[\u4e00-\u9fff]{1,3}?都")
@@ -56,6 +56,8 @@ _DONE_ALONE = re.compile(
 )
 _FINISHED_ALONE = re.compile(r"(?:完成|办理|处理|主持)")
 _CAPABILITY_AFTER = re.compile(r"能力|水平")
+# one titled course or event taken part in: "报名公司的《技术演讲力》课程"
+_TITLED_COURSE = re.compile(r"(?:参加|报名参加|报名|学完|修完|听完)[^,，。;；]{0,8}?《[^》]{1,40}》")
 # a titled work: 《质量手册》, 《操作规程》
 _TITLED = re.compile(r"《[^》]{1,40}》")
 # an outcome used as an adjective is no criterion: "成为一名合格的班组长"
@@ -103,6 +105,7 @@ class CriteriaFinder:
             ("outcome", _EVERY),
             ("outcome", _PASSED),
             ("outcome", _COVERAGE),
+            ("delivery", _TITLED_COURSE),
         ):
             hits += [Criterion(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
         for clause in _CLAUSE.finditer(text):
