@@ -23,6 +23,11 @@ class RequiredParams(BaseModel):
         }
     )
     none_words: list[str] = Field(default_factory=lambda: ["无", "没有", "暂无", "无分歧", "无异议"])
+    # {state} of the message / {advice} of the suggestion, per case: the form has no box for the
+    # field at all (absent), the box is empty (empty), or it holds a placeholder (placeholder;
+    # {text} is the placeholder). The texts live in the rule pack (rules/default.yaml).
+    states: dict[str, str] = Field(default_factory=dict)
+    advice: dict[str, str] = Field(default_factory=dict)
 
 
 @check_kind("required-field", RequiredParams, field_scoped=True)
@@ -33,11 +38,16 @@ def check_required(rule: Rule, params: RequiredParams, ctx: CheckContext) -> lis
         text = ctx.text(key)
         if not ctx.is_placeholder(key) or _none_is_an_answer(key, text, params, ctx):
             continue
-        state = "未填写" if not text.strip() else f"只填了占位内容「{text.strip()[:20]}」"
-        if not ctx.record.has(key):
-            state = "模板中没有这一项"
-        out.append(finding(rule, key, text, 0, len(text), name=ctx.field_name(key), state=state))
+        case = "absent" if not ctx.record.has(key) else "empty" if not text.strip() else "placeholder"
+        values = {"name": ctx.field_name(key), "text": text.strip()[:20]}
+        state = params.states.get(case, _STATES[case]).format_map(values)
+        advice = params.advice.get(case, params.advice.get("default", "")).format_map(values)
+        out.append(finding(rule, key, text, 0, len(text), name=values["name"], state=state, advice=advice))
     return out
+
+
+# Used only when a pack gives no `states` (the default pack does).
+_STATES = {"absent": "模板中没有该栏目", "empty": "未填写", "placeholder": "只填了占位内容「{text}」"}
 
 
 def _none_is_an_answer(key: str, text: str, params: RequiredParams, ctx: CheckContext) -> bool:

@@ -14,10 +14,11 @@ from checker.resources import data_path
 
 # Marks templates put on labels that say nothing about which field it is.
 _REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
+_WRAPPED_TITLE = re.compile(r"^[【\[〖]\s*([^】\]〗]{2,20})\s*[】\]〗]$")
 _BRACKETED_HINT = re.compile(r"[（(【\[][^）)】\]]{0,40}[)）】\]]")
 _NOISE = re.compile(r"[\s*＊※★☆:：_＿·•●.。、\u200b-\u200f\ufeff]+")
 _LEADING_NUMBER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])"
+    r"^(?:[一二三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]|[IVX]{1,4}[、.．]|\d{1,2}[、.．)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])"
 )
 
 
@@ -28,6 +29,7 @@ def fold(text: str) -> str:
 
 def normalize_label(text: str) -> str:
     label = fold(text).strip()
+    label = _WRAPPED_TITLE.sub(r"\1", label)  # "【试用期自我评价】": a title in brackets is the title
     label = _LEADING_NUMBER.sub("", label)
     label = _REQUIRED_MARK.sub("", label)
     label = _NOISE.sub("", label)
@@ -35,17 +37,46 @@ def normalize_label(text: str) -> str:
 
 
 @dataclass
+class Match:
+    """How a label was recognised: the key, and how sure (lower tier = closer to a listed alias)."""
+
+    key: str
+    tier: int  # 0 listed alias (or a hint/number/bracket form of one), 1 bilingual, 2 qualified, 3 key words
+    alias: str  # the listed alias that decided it (normalised)
+    role: str = ""  # "<who> + <what>" labels: the person key of <who>
+
+
+@dataclass
 class AliasTable:
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
     names: dict[str, str] = field(default_factory=dict)  # key -> display name (Chinese)
     required: list[str] = field(default_factory=list)
+    order: dict[str, int] = field(default_factory=dict)  # normalised alias -> position in its key's list
+    # aliases too generic to be the tail of a longer label ("完成时间" is no 面谈时间)
+    exact_only: set[str] = field(default_factory=set)
+    # head words of a label that mean the same as a listed alias's head ("待提升领域" = "待提升方面")
+    head_synonyms: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # key -> words of a question-style label
+    prefer: dict[str, list[str]] = field(default_factory=dict)  # key -> labels, most preferred first
+    # who writes a field: a label marked as written by the employee is never the manager's field
+    writer_marks: list[str] = field(default_factory=list)
+    # "<who> + <what>" labels: person key -> {what: field} ("经理反馈" = the manager's evaluation)
+    by_role: dict[str, dict[str, str]] = field(default_factory=dict)
+    displaced: dict[str, str] = field(default_factory=dict)  # a field's losing label -> the field it is
+    writer_redirect: dict[str, str] = field(default_factory=dict)
+    record_evidence: dict = field(default_factory=dict)
+    traditional: dict[int, str] = field(default_factory=dict)  # str.translate table: 員 -> 员
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, key: str, aliases: list[str], name: str | None = None) -> None:
         self.names.setdefault(key, name or (aliases[0] if aliases else key))
         if name:
             self.names[key] = name
         for alias in [key, *aliases]:
-            self.aliases[normalize_label(str(alias))] = key
+            norm = normalize_label(str(alias))
+            self.aliases[norm] = key
+            self.order.setdefault(norm, len([a for a, k in self.aliases.items() if k == key]))
+        self._cache.clear()
 
     def extend_from_file(self, path: Path) -> None:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
@@ -58,18 +89,196 @@ class AliasTable:
             self.add(str(key), [str(a) for a in spec.get("aliases", [])], spec.get("name"))
         if data.get("required"):
             self.required = [str(k) for k in data["required"]]
+        labels = data.get("labels") or {}
+        if not isinstance(labels, dict):
+            raise ValueError(f"{path}: labels 应为映射(exact_only、head_synonyms、keywords、prefer……)")
+        pairs = str(labels.get("traditional") or "")
+        self.traditional.update({ord(t): s for t, s in zip(pairs[0::2], pairs[1::2], strict=False)})
+        self.exact_only |= {normalize_label(str(a)) for a in labels.get("exact_only") or []}
+        self.head_synonyms.update(
+            {str(k): str(v or "") for k, v in (labels.get("head_synonyms") or {}).items()}
+        )
+        for key, words in (labels.get("keywords") or {}).items():
+            self.keywords.setdefault(str(key), []).extend(str(w) for w in words or [])
+        for key, order in (labels.get("prefer") or {}).items():
+            self.prefer[str(key)] = [normalize_label(str(a)) for a in order or []]
+        for person, words in (labels.get("by_role") or {}).items():
+            self.by_role.setdefault(str(person), {}).update(
+                {str(w): str(k) for w, k in (words or {}).items()}
+            )
+        self.displaced.update({str(k): str(v) for k, v in (labels.get("displaced") or {}).items()})
+        writer = labels.get("employee_writes") or {}
+        self.writer_marks.extend(str(m) for m in writer.get("marks") or [])
+        self.writer_redirect.update({str(k): str(v) for k, v in (writer.get("redirect") or {}).items()})
+        if isinstance(data.get("record_evidence"), dict):
+            self.record_evidence.update(data["record_evidence"])
+        self._cache.clear()
 
     def lookup(self, label: str) -> str | None:
         """The canonical key a label names, or None when it names no known field."""
+        found = self.match(label)
+        return found.key if found else None
+
+    def match(self, label: str) -> Match | None:
+        """The key a label names and how it was recognised, or None."""
+        if not label or len(label) > 80 or _NOT_A_LABEL.fullmatch(label):
+            return None  # a sentence, a number or a date is never a label
+        cached = self._cache.get(label, 0)
+        if cached != 0:
+            return cached
+        original = label
+        label = label.translate(self.traditional) if self.traditional else label
+        found = self._match(label)
+        if found is not None:
+            key = found.key
+            norm = normalize_label(label)
+            # "被面谈人(签字)", "受谈人签名", "面谈人签字日期": the person's signature, not their name
+            cores = {norm, _BRACKETED_HINT.sub("", norm), _ASCII_WORD.sub("", norm).strip("()/")}
+            if key in _SIGNATURE_OF and (
+                _SIGNATURE_MARK.search(fold(label))
+                or any(part.endswith(_SIGNATURE_SUFFIXES) for core in cores for part in core.split("/"))
+            ):
+                found = Match(_SIGNATURE_OF[key], found.tier, found.alias, found.role)
+            # "工作总结(员工填写)", "员工个人总结": the employee's own view, not the manager's evaluation
+            elif key in self.writer_redirect and any(m in fold(label) for m in self.writer_marks):
+                found = Match(self.writer_redirect[key], found.tier, found.alias, found.role)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[original] = found
+        return found
+
+    def rank(self, label: str) -> tuple[int, int]:
+        """How strongly a label names its key: lower wins when two labels of a document compete
+        for one key. The key's `prefer` list (fields.yaml) first, then exact before looser matches,
+        then the alias's place in the key's list."""
+        found = self.match(label)
+        if found is None:
+            return (99, 99)
+        prefer = self.prefer.get(found.key, [])
+        if found.role == "manager_name":  # "部门负责人意见", "项目经理评价": the manager's own words
+            return (1, 0)
+        norm = normalize_label(label)
+        stripped = _BRACKETED_HINT.sub("", norm)
+        for i, alias in enumerate(prefer):
+            if alias in (norm, stripped, found.alias):
+                return (i, 0)
+        return (len(prefer) + found.tier, self.order.get(found.alias, 50))
+
+    def nearest(self, label: str) -> tuple[str, str] | None:
+        """For a label no field knows: the key of the most similar alias and that alias, so a user
+        can add the label in one line ("绩效面谈要点" -> performance_summary, via "面谈要点")."""
+        norm = normalize_label(label.translate(self.traditional) if self.traditional else label)
+        norm = _BRACKETED_HINT.sub("", norm) or norm
+        if not norm:
+            return None
+        grams = _bigrams(norm)
+        if not grams:
+            return None
+        best: tuple[float, str, str] | None = None
+        for alias, key in self.aliases.items():
+            shared = grams & _bigrams(alias)
+            if not shared or alias == key:
+                continue
+            score = len(shared) / len(grams) + len(shared) / max(len(_bigrams(alias)), 1)
+            if best is None or score > best[0]:
+                best = (score, key, alias)
+        return (best[1], best[2]) if best and best[0] >= 0.6 else None
+
+    def _match(self, label: str) -> Match | None:
         key = self._lookup(label)
-        # "被面谈人(签字)", "受谈人签名", "面谈人签字日期": the person's signature, not their name
-        if (
-            key in _SIGNATURE_OF
-            and label
-            and (_SIGNATURE_MARK.search(fold(label)) or normalize_label(label).endswith(_SIGNATURE_SUFFIXES))
-        ):
-            return _SIGNATURE_OF[key]
-        return key
+        if key is not None:
+            return Match(key, 0, self._decided_by(label, key))
+        if len(label) > 80 or re.search(r"[:：][ \t\u3000]*[^\s]", fold(label).strip()):
+            return None  # "工号:L5465" is a label with its value, not a label
+        norm = normalize_label(label)
+        if not norm:
+            return None
+        # "被面谈人ID", "员工账号": the employee's number; another person's number is no field
+        id_suffix = _ID_SUFFIX.search(norm)
+        if id_suffix and id_suffix.start() >= 2:
+            person = self._lookup(norm[: id_suffix.start()])
+            staff_number = id_suffix.group(0) in _STAFF_NUMBER
+            return Match("employee_id", 0, norm) if person == "employee_name" and staff_number else None
+        # "Employee Name 员工姓名": the Chinese part of a bilingual label
+        if _CJK.search(norm) and sum(len(w) for w in _ASCII_WORD.findall(norm)) >= 3:
+            chinese = re.sub(r"^[/()（）]+|[/()（）]+$", "", _ASCII_WORD.sub("", norm)).replace("()", "")
+            key = self._lookup(chinese) if len(chinese) >= 2 else None
+            if key is not None:
+                return Match(key, 1, self._decided_by(chinese, key))
+            found = self._match(chinese) if len(chinese) >= 2 and chinese != norm else None
+            if found is not None:
+                return found
+            norm = chinese
+        core = _BRACKETED_HINT.sub("", norm)
+        raw = _BRACKETED_HINT.sub("", fold(label)).strip().rstrip(":：")
+        found = None if _VALUE_MARK.search(raw) else self._qualified(core)
+        for sep in ("和", "与", "及"):  # "下一步的工作和绩效的改进方向": the parts of a joined label
+            if found is None and sep in core and not _VALUE_MARK.search(raw):
+                *_, last = core.split(sep)
+                last = last.replace("的", "")
+                found = self._qualified(last) or (
+                    Match(self.aliases[last], 2, last) if last in self.aliases else None
+                )
+        if found is not None:
+            return found
+        if _QUESTION.search(core) and len(norm) <= 60:
+            return self._by_keywords(core)
+        return None
+
+    def _decided_by(self, label: str, key: str) -> str:
+        norm = normalize_label(label)
+        for candidate in _candidates(norm):
+            if self.aliases.get(candidate) == key:
+                return candidate
+        return norm
+
+    def _qualified(self, core: str) -> Match | None:
+        """ "年终绩效等级", "短期改进措施", "待提升领域": a listed alias as the label's head (the end of
+        a Chinese noun phrase) after a short qualifier; a head word may be a listed synonym."""
+        if not 3 <= len(core) <= 12 or _VALUE_MARK.search(core):
+            return None
+        forms = [core]
+        for word, same in self.head_synonyms.items():
+            if word and core.endswith(word) and len(core) > len(word):
+                forms.append(core[: -len(word)] + same)
+        for form in forms:
+            if form != core and form in self.aliases and form not in self.exact_only:
+                return Match(self.aliases[form], 2, form)
+            for i in range(1, len(form) - 1):
+                tail, head = form[i:], form[:i]
+                key = self.aliases.get(tail)
+                if key is None or tail in self.exact_only or len(head) > 4:
+                    continue
+                if set(head) & _NOT_A_QUALIFIER:
+                    return None  # "已达成共识", "无异议": a value, not a label
+                if self.aliases.get(head) in _OTHER_PERSON:
+                    return None  # "上级职务", "面谈人部门": the interviewer's own, no field of the record
+                return Match(key, 2, tail)
+            # "项目经理评价", "经理反馈", "员工自我总结": who writes it and what it is
+            for i in range(1, len(form)):
+                head, tail = form[:i], form[i:]
+                person = self.aliases.get(head)
+                by_role = self.by_role.get(person or "", {})
+                if tail in by_role and not set(head) & _NOT_A_QUALIFIER:
+                    return Match(by_role[tail], 2, head, role=person or "")
+        return None
+
+    def _by_keywords(self, core: str) -> Match | None:
+        """A question as a label ("你希望公司提供哪些支持?"): the key whose key words it uses,
+        the word the question asks about ("哪些支持") counting double."""
+        best: tuple[int, int, str] | None = None
+        for key, words in self.keywords.items():
+            score = 0
+            for word in words:
+                at = core.find(word)
+                if at < 0:
+                    continue
+                score += len(word)
+                if _QUESTION_WORD.search(core[max(0, at - 4) : at]):
+                    score += len(word)
+            if score and (best is None or score > best[0]):
+                best = (score, -len(key), key)
+        return Match(best[2], 3, best[2]) if best else None
 
     def _lookup(self, label: str) -> str | None:
         if not label or len(label) > 60:
@@ -82,7 +291,11 @@ class AliasTable:
             key = self.aliases.get(candidate)
             if key:
                 return key
-        return self._prefix_match(norm)
+        for candidate in _candidates(norm):
+            key = self._prefix_match(candidate)
+            if key:
+                return key
+        return None
 
     def _prefix_match(self, norm: str) -> str | None:
         # "面谈地点说明", "员工签字日期": the longest alias the label starts with,
@@ -99,9 +312,21 @@ class AliasTable:
         return self.names.get(key, key)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_LABEL = re.compile(r"[\d\s.,:/\-+%年月日时分秒]+")
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z&'’\-]*")
+# a label asking *what* ("有什么意见", "哪些支持", "需要改善的地方"), not *whether* or *how much*
+_QUESTION = re.compile(r"什么|哪些|哪方面|哪几|怎样的|何种|(?:方面|地方|之处)$")
+_QUESTION_WORD = re.compile(r"哪些|什么|哪方面|怎样的|如何|哪几")
+# A qualifier never holds these: "已达成共识", "无异议", "没有分歧" are values, not labels
+_NOT_A_QUALIFIER = set("无没不未已了很较均都是有请")
+_ID_SUFFIX = re.compile(r"(?:id|no|code|编码|账号|帐号|工号|编号)$", re.IGNORECASE)
+_STAFF_NUMBER = ("编码", "工号", "编号")  # "员工编码": the staff number; "员工ID" is a system key, no field
+_OTHER_PERSON = {"manager_name", "manager_signature"}
+_VALUE_MARK = re.compile(r"\d|[,，。；;!！]")
 _SIGNATURE_MARK = re.compile(r"[(（【\[]\s*(签字|签名|签章|盖章|手签)\s*[)）】\]]")
 _SIGNATURE_OF = {"employee_name": "employee_confirmation", "manager_name": "manager_signature"}
-_SIGNATURE_SUFFIXES = ("签字", "签名", "签章", "签字日期", "签名日期", "签字确认")
+_SIGNATURE_SUFFIXES = ("签字", "签名", "签章", "签字日期", "签名日期", "签字确认", "确认")
 _HINT_SUFFIXES = {
     "日期",
     "时间",
@@ -121,8 +346,32 @@ _HINT_SUFFIXES = {
     "签名日期",
     "确认",
     "姓名",
+    "清单",
+    "列表",
+    "明细",
 }
 _HINT_SUFFIXES_BY_LENGTH = sorted(_HINT_SUFFIXES, key=len)
+
+
+# Two-character words too common in labels to show which field a label is about
+_COMMON_BIGRAMS = {
+    "面谈",
+    "员工",
+    "人员",
+    "姓名",
+    "日期",
+    "时间",
+    "名称",
+    "信息",
+    "是否",
+    "情况",
+    "内容",
+    "部门",
+}
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} - _COMMON_BIGRAMS
 
 
 def _candidates(norm: str) -> list[str]:
@@ -130,9 +379,11 @@ def _candidates(norm: str) -> list[str]:
     stripped = _BRACKETED_HINT.sub("", norm)
     if stripped != norm:
         out.append(stripped)
-    for sep in ("/", "及", "和"):
+    for sep in ("/", "及", "和", "与"):
         if sep in stripped:
-            out.append(stripped.split(sep, 1)[0])
+            first, last = stripped.split(sep, 1)
+            # "存在问题与改进方向": the second of two named things is the section's point
+            out.extend([last, first] if sep == "与" else [first])
     # "存在的分歧" = "存在分歧"; "上级综合评价" = "综合评价" (who writes it is not part of the name)
     if "的" in stripped:
         out.append(stripped.replace("的", ""))

@@ -31,6 +31,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     bold: bool = False
+    memo: tuple | None = field(default=None, repr=False, compare=False)  # (text, table id, label key)
 
 
 @dataclass
@@ -58,6 +59,11 @@ class Grid:
         return cls(rows=rows, covering=covering)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# "Employee Signature 员工签名:": the English half of a bilingual label before the Chinese one
+_ENGLISH_LABEL = re.compile(r"\s*[A-Za-z][A-Za-z '’./&()-]*\s*")
+_UNKNOWN_PAIR = re.compile(r"[ \u3000]{2,}[^\s:：,，。;；]{1,8}[:：]")
+_TRAILING_ENGLISH = re.compile(r"[ \u3000]{2,}[A-Za-z][A-Za-z '’./&()-]*$")
 _NUMBER_PREFIX = re.compile(r"\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+[、.．]|[（(]\d{1,2}[)）])\s*")
 # "面 谈 地 点:" — a label typed with spaces between its characters
 _SPACED_LABEL = re.compile(
@@ -95,15 +101,82 @@ def _line_pairs(line: str, table: AliasTable) -> list[list[str]] | None:
     hits = [
         (m.start(1), m.end(), m.group(1))
         for m in _INLINE_PAIR.finditer(line)
-        if table.lookup(m.group(1)) and _label_like(m.group(1))
+        if (table.lookup(m.group(1)) or bare_label(m.group(1)) == DATE) and _label_like(m.group(1))
     ]
-    if not hits or not _NUMBER_PREFIX.fullmatch(line[: hits[0][0]]) and line[: hits[0][0]].strip():
+    lead = line[: hits[0][0]] if hits else ""
+    if not hits or not _NUMBER_PREFIX.fullmatch(lead) and lead.strip() and not _ENGLISH_LABEL.fullmatch(lead):
         return None
     pairs = []
     for i, (_start, value_start, label) in enumerate(hits):
         value_end = hits[i + 1][0] if i + 1 < len(hits) else len(line)
-        pairs.append([table.lookup(label), label, line[value_start:value_end].strip()])
+        value = line[value_start:value_end]
+        if i + 1 < len(hits):  # "刘佳琪      Position 职位:": the next label's English half is no value
+            value = _TRAILING_ENGLISH.sub("", value)
+        unknown = _UNKNOWN_PAIR.search(value)  # "配电检修工      导师:曹嘉欣": a label no field knows ends it
+        if unknown:
+            value = value[: unknown.start()]
+        pairs.append([table.lookup(label) or DATE, label, value.strip()])
+    if any(p[0] == DATE for p in pairs):  # "考核人:曾少华    日期:…": a signature line
+        for p in pairs:
+            p[0] = SIGNATURE_OF.get(p[0], p[0])
     return pairs
+
+
+# A bare "日期" label: one in a document is the record's date; one per signature is no field.
+DATE = "_date"
+SIGNATURE_OF = {"employee_name": "employee_confirmation", "manager_name": "manager_signature"}
+_SIGNED_BY = {
+    "performance_summary": "manager_signature",
+    "manager_name": "manager_signature",
+    "manager_signature": "manager_signature",
+    "employee_feedback": "employee_confirmation",
+    "employee_name": "employee_confirmation",
+    "employee_confirmation": "employee_confirmation",
+}
+
+
+_SIGNED_DATE = re.compile(r"\S\s*(?:日期|date)\s*[:：]", re.IGNORECASE)
+
+
+def bare_label(text: str) -> str | None:
+    """ "日期" / "Date 日期" -> DATE; "签字:" / "签名" -> "sign" (whose depends on the group label)."""
+    t = re.sub(r"[\s:：_()（）/]+", "", fold(text)).lower()
+    t = t.replace("date", "") if t != "date" else "日期"
+    if t in ("日期", "年月日"):
+        return DATE
+    if t in ("签字", "签名", "签章", "签字盖章"):
+        return "sign"
+    return None
+
+
+def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
+    """ "员工姓名/工号 | 张三/10023", "部门/职位 | 华东区门店/店长": a label naming two fields over a value
+    holding two parts gives both fields; a label naming one thing ("部门/车间") keeps the whole."""
+    label = fold(value.label).split("\n")[0].strip().rstrip(":：")
+    parts = [p.strip() for p in re.split(r"[/／]", label)]
+    if len(parts) != 2 or not all(parts):
+        return [value]
+    keys = [table.lookup(p) for p in parts]
+    if keys[0] == "employee_name" and keys[1] is None and re.search(r"(?i)(?:id|编号|工号)$", parts[1]):
+        keys[1] = "employee_id"  # "姓名/人员ID | 卢淑华/CW98694"
+    texts = [t.strip() for t in re.split(r"[/／]", value.text)]
+    if keys[0] in _PERSON_KEYS and keys[1] and keys[1] not in _PERSON_KEYS and len(texts) != 2:
+        # "部门经理/主管评价": two writers of one evaluation, not two fields
+        return [FoundValue(keys[1], value.text, value.ref, value.label)]
+    if None in keys or keys[0] == keys[1] or len(texts) != 2 or value.key not in keys:
+        return [value]
+    return [FoundValue(k, t, value.ref, p) for k, t, p in zip(keys, texts, parts, strict=True)]
+
+
+def resolve_dates(found: list[FoundValue]) -> list[FoundValue]:
+    """The bare 日期 labels of a document: a single one is the record date (when the document
+    has no record-date label); several (one per signature) are no field."""
+    dates = [f for f in found if f.key == DATE]
+    out = [f for f in found if f.key != DATE]
+    if len(dates) == 1 and not any(f.key == "record_date" for f in out):
+        d = dates[0]
+        out.append(FoundValue("record_date", d.text, d.ref, d.label))
+    return out
 
 
 def _titled_pair_lines(
@@ -131,17 +204,33 @@ def label_key(cell: GridCell | None, table: AliasTable) -> str | None:
     on a second line ("改进计划\n(请写明完成时间)"): the lines are read as one label."""
     if cell is None:
         return None
-    text = cell.text.strip()
+    if cell.memo is not None and cell.memo[0] == cell.text and cell.memo[1] == id(table):
+        return cell.memo[2]
+    key = _label_key(cell.text.strip(), table)
+    cell.memo = (cell.text, id(table), key)
+    return key
+
+
+def _label_key(text: str, table: AliasTable) -> str | None:
     if not text:
         return None
     if "\n" in text:
         joined = text.replace("\n", "")
-        return table.lookup(joined) if len(joined) <= 40 else None
+        key = table.lookup(joined) if len(joined) <= 40 else None
+        if key is None and text.count("\n") == 1 and len(joined) <= 60:
+            # "Employee name:\n员工姓名:": a bilingual label, one language a line
+            lines = [line.strip() for line in text.split("\n")]
+            english = [line for line in lines if not _CJK.search(line)]
+            chinese = [line for line in lines if _CJK.search(line)]
+            if len(english) == 1 and len(chinese) == 1 and re.search("[A-Za-z]{2}", english[0]):
+                key = table.lookup(chinese[0])
+        return key
     return table.lookup(text)
 
 
-def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
-    """All label/value pairs of a form grid, in reading order."""
+def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = None) -> list[FoundValue]:
+    """All label/value pairs of a form grid, in reading order. With `extras`, the pairs whose label
+    names no known field ("籍贯 | 湖南长沙", "考核日期 | 2024年10月10日") are added to it (key "")."""
     found: list[FoundValue] = []
     used: set[int] = set()  # id() of cells already taken as a value
 
@@ -150,10 +239,25 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
         ref = cell.ref if cell is not None else ""
         if cell is not None:
             used.add(id(cell))
-        found.append(FoundValue(key, text, ref, label))
+        if key in SIGNATURE_OF and _SIGNED_DATE.search(text):
+            key = SIGNATURE_OF[key]  # "考核人 | 张玉兰 日期:2025-07-07": a signature with its date
+        found.extend(split_compound(FoundValue(key, text, ref, label), table))
 
+    tables = row_tables(grid, table)
     for row in grid.rows:
-        row_keys = [label_key(c, table) for c in row]
+        if row and row[0].row in tables:
+            region = tables.pop(row[0].row)
+            for r in region.rows:
+                used.update(id(c) for c in r)
+            if region.key:
+                found.append(FoundValue(region.key, region.text(), region.ref, region.label))
+            continue
+        if row and any(id(c) in used for c in row) and all(id(c) in used or not c.text.strip() for c in row):
+            continue
+        row_keys = [label_key(c, table) or _bare_key(grid, c, table) for c in row]
+        if DATE in row_keys and "employee_name" in row_keys and "manager_name" in row_keys:
+            # "受评者 | 评估者 | … | 日期": the date among the two people's names is the talk's
+            row_keys = ["interview_time" if k == DATE else k for k in row_keys]
         block = _person_block(grid, row, table)
         for i, cell in enumerate(row):
             if id(cell) in used:
@@ -192,7 +296,160 @@ def read_form(grid: Grid, table: AliasTable) -> list[FoundValue]:
                 take(key, below, cell.text.strip())
             else:
                 take(key, None, cell.text.strip())
+    if extras is not None:
+        extras.extend(_unknown_pairs(grid, table, used))
     return _join_date_time(found)
+
+
+def _unknown_pairs(grid: Grid, table: AliasTable, used: set[int]) -> list[FoundValue]:
+    """Cells nothing took that read as a label of no known field, each with the cell beside it."""
+    out = []
+    for row in grid.rows:
+        cells = [c for c in row if c.row == (row[0].row if row else -1)]
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            text = cell.text.strip()
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if (
+                id(cell) not in used
+                and text
+                and _unknown_label_like(text.rstrip(":："))
+                and not label_key(cell, table)
+                and not bare_label(text)
+                and nxt is not None
+                and id(nxt) not in used
+                and nxt.text.strip()
+            ):
+                out.append(FoundValue("", nxt.text, nxt.ref, text.rstrip(":：").strip()))
+                i += 2
+                continue
+            i += 1
+    return out
+
+
+@dataclass
+class RowTable:
+    """A table inside a form whose rows are items, not label/value pairs: a plan table
+    (序号 | 改进项目 | 预期结果 | 具体时限) or a rating matrix (评价维度 | 具体表现 | 评分标准 | 得分)."""
+
+    header: list[GridCell]
+    rows: list[list[GridCell]]  # header first
+    key: str | None  # improvement_plan for a plan table; None for a matrix (no field)
+    depth: int = 1  # header rows
+    count: int = 0  # item rows (after the header rows; group and subtotal rows follow them)
+
+    @property
+    def label(self) -> str:
+        return " | ".join(c.text.replace("\n", " ").strip() for c in self.header)
+
+    @property
+    def ref(self) -> str:
+        return self.rows[1][0].ref if len(self.rows) > 1 else self.header[0].ref
+
+    def text(self) -> str:
+        items = self.rows[self.depth : self.depth + self.count]
+        lines = [" ".join(c.text.replace("\n", " ").strip() for c in r if c.text.strip()) for r in items]
+        return "\n".join(line for line in lines if line)
+
+
+# Words of a plan table's column titles; a table with them and a time column is a plan.
+PLAN_COLUMN_WORDS = ("改进", "措施", "行动", "整改", "提升计划")
+_HEADER_CELL_MAX = 24
+
+
+def row_tables(grid: Grid, table: AliasTable) -> dict[int, RowTable]:
+    """First row -> RowTable for every region of the grid that is a header row over item rows:
+    three or more short header cells, then rows with their cells in the same columns whose first
+    cell is no label. A header made of field labels over a single row is a row of labels over a
+    row of values instead (read_form's job)."""
+    out: dict[int, RowTable] = {}
+    rows = grid.rows
+    r = 0
+    while r < len(rows):
+        header = [c for c in rows[r] if c.row == r]
+        texts = [c.text.strip() for c in header]
+        if (
+            len(header) < 3
+            or not all(texts)
+            or any(len(t) > _HEADER_CELL_MAX or re.search(r"[,，。；;]", t) for t in texts)
+        ):
+            r += 1
+            continue
+        # a two-level header ("标准分阶" over A/B/C/D/E, the other titles merged down): the items'
+        # cells line up with the header's lowest cells
+        depth = max(c.rowspan for c in header)
+        if depth > 2 or r + depth > len(rows):
+            r += 1
+            continue
+        bottom = r + depth - 1
+        lower = [c for c in rows[bottom] if c.row == bottom] if depth > 1 else []
+        leaves = sorted(
+            [
+                c
+                for c in header
+                if c.rowspan == depth or not any(x.col >= c.col and x.col < c.col + c.colspan for x in lower)
+            ]
+            + lower,
+            key=lambda c: c.col,
+        )
+        if depth > 1 and any(len(c.text.strip()) > _HEADER_CELL_MAX for c in lower):
+            r += 1
+            continue
+        shape = [(c.col, c.colspan) for c in leaves]
+        items = []
+        width = max(c.col + c.colspan for c in leaves)
+        inner: list[list[GridCell]] = []  # group titles and subtotal rows inside a matrix: no items
+        pending: list[list[GridCell]] = []
+        for below in rows[r + depth :]:
+            cells = [c for c in below if c.row == below[0].row] if below else []
+            if not cells or _is_inline(cells[0], table):
+                break
+            same = [(c.col, c.colspan) for c in cells] == shape
+            # an item may start with a label word ("时间 | 完成工作任务所花费的时间…"); a row of
+            # labels, or a label row of another shape, ends the table
+            if label_key(cells[0], table) and (
+                not same or sum(1 for c in cells if label_key(c, table) or _bare_key(grid, c, table)) >= 2
+            ):
+                break
+            if same:
+                items.append(cells)
+                inner.extend(pending)
+                pending = []
+            elif items and max(c.col + c.colspan for c in cells) == width and cells[0].col == leaves[0].col:
+                pending.append(cells)  # kept only when more items follow it
+            elif not items and len(cells) == 1 and cells[0].colspan > 1:
+                pending.append(cells)  # "(A).责任" over the first items
+            else:
+                break
+        keys = [label_key(c, table) for c in header]
+        known = [k for k in keys if k and k != "improvement_plan"]
+        # "姓名 | 邹晓丽 | 性别 | 女": a label followed by its value is a form row, not column titles
+        paired = any(
+            k
+            and k != "improvement_plan"
+            and i + 1 < len(header)
+            and not keys[i + 1]
+            and not _unknown_label_like(header[i + 1].text.strip())
+            for i, k in enumerate(keys)
+        )
+        if paired:
+            r += 1
+            continue
+        folded = [normalise_cell_text(t) for t in texts]
+        plan = any(k == "improvement_plan" for k in keys) or any(
+            w in t for t in folded for w in PLAN_COLUMN_WORDS
+        )
+        if not items or (len(items) == 1 and len(known) >= 2) or (not plan and len(items) < 2):
+            r += 1
+            continue
+        if len(known) >= 2 and not plan and len(known) * 2 >= len(header):
+            r += 1  # a row of labels over rows of values: the fields are the labels'
+            continue
+        region = [header, *([lower] if lower else []), *items, *inner]
+        out[r] = RowTable(header, region, "improvement_plan" if plan else None, depth, len(items))
+        r = max(c.row for row_ in region for c in row_) + 1
+    return out
 
 
 _PERSON_KEYS = ("employee_name", "manager_name")
@@ -210,8 +467,11 @@ def _person_block(grid: Grid, row: list[GridCell], table: AliasTable) -> tuple[s
     if key not in _PERSON_KEYS:
         return None
     sub = grid.covering.get((r, first.col + first.colspan))
-    if sub is None or label_key(sub, table) is None:
-        return None
+    sub_key = label_key(sub, table) if sub is not None else None
+    if sub_key is None or (
+        sub_key in _PERSON_KEYS and re.sub(r"[\s:：]", "", sub.text) not in ("姓名", "名字")
+    ):
+        return None  # "受评者 | 评估者 | …": a row of labels, not one person's block
     value = grid.covering.get((r, sub.col + sub.colspan))
     if value is None or label_key(value, table) is not None:
         return None
@@ -261,10 +521,31 @@ def _values_under(grid: Grid, cell: GridCell, table: AliasTable) -> bool:
     return not any(label_key(c, table) for c in grid.rows[below.row] if c.row == below.row)
 
 
+def _bare_key(grid: Grid, cell: GridCell, table: AliasTable) -> str | None:
+    """A bare 日期 cell (DATE), or a bare 签字 cell under a group label ("主管意见 | 签字: | 曹俊杰"):
+    the signature of whoever writes the group's field."""
+    kind = bare_label(cell.text) if len(cell.text) <= 12 else None
+    if kind != "sign":
+        return kind
+    left = grid.covering.get((cell.row, cell.col - 1)) if cell.col else None
+    return _SIGNED_BY.get(label_key(left, table) or "") if left is not None else None
+
+
 def _label_row(row: list[GridCell], row_keys: list[str | None]) -> bool:
-    """A row of labels over a row of values: two or more labels and no other text in the row."""
+    """A row of labels over a row of values: two or more labels, and the other cells (if any) read
+    as labels of no known field ("年龄/Age", "转正日期"), not as values; labels the majority."""
     labels = sum(1 for k in row_keys if k)
-    return labels >= 2 and all(k or not c.text.strip() for c, k in zip(row, row_keys, strict=True))
+    filled = [(c, k) for c, k in zip(row, row_keys, strict=True) if c.text.strip()]
+    others = [c.text.strip() for c, k in filled if not k]
+    # "部门 | 技术部 | 职位 | 工程师": label, value, label, value ... is a form row
+    alternating = len(filled) >= 2 and all(bool(k) == (i % 2 == 0) for i, (_, k) in enumerate(filled))
+    if others and alternating:
+        return False
+    return labels >= 2 and labels >= len(others) and all(_unknown_label_like(t) for t in others)
+
+
+def _unknown_label_like(text: str) -> bool:
+    return len(text) <= 16 and not re.search(r"\d|[,，。；;!！?？]", text) and "\n" not in text
 
 
 def _alone_in_row(row: list[GridCell], i: int) -> bool:
@@ -283,6 +564,8 @@ def _rows_below(grid: Grid, title: GridCell, table: AliasTable, used: set) -> tu
         header = not block and len(cells) >= 3 and looks_like_header(texts, cells)
         if not header and any(label_key(c, table) or _is_inline(c, table) for c in cells):
             break
+        if block and len(cells) == 1 and _title_row(cells[0]):
+            break  # the next question of a question/answer form ("是否需要接受一定的培训")
         if any(c.text.strip() for c in cells):
             block.append(cells)
     if not block:
@@ -293,6 +576,23 @@ def _rows_below(grid: Grid, title: GridCell, table: AliasTable, used: set) -> tu
     for cells in block:
         used.update(id(c) for c in cells)
     return "\n".join(" ".join(t) for t in texts), block[0][0].ref
+
+
+_QUESTION_TITLE = re.compile(r"[?？]|是否|什么|哪些|哪方面|如何|怎样|怎么|谁")
+
+
+def _title_row(cell: GridCell) -> bool:
+    """A full-width row that is a title of its own (a question, or a bold short line), not an answer."""
+    text = cell.text.strip()
+    if (
+        not text
+        or "\n" in text
+        or len(text) > 40
+        or re.search(r"[。；;]", text)
+        or re.search(r"[☑☒□√]", text)
+    ):
+        return False
+    return bool(_QUESTION_TITLE.search(text)) or (cell.bold and len(text) <= 20)
 
 
 HEADER_WORDS = (
@@ -314,9 +614,12 @@ HEADER_WORDS = (
 
 def looks_like_header(texts: list[str], cells: list[GridCell]) -> bool:
     """The first row of a plan table: short texts, bold or made of column-title words."""
-    if not texts or not all(texts) or any(len(t) > 10 for t in texts):
+    if not texts or not all(texts) or any(len(t) > 24 for t in texts):
         return False
-    return any(c.bold for c in cells) or any(word in t for t in texts for word in HEADER_WORDS)
+    worded = sum(1 for t in texts if any(word in t for word in HEADER_WORDS))
+    if any(len(t) > 10 for t in texts):  # "改进项目/Item | 措施/Action | 完成时间/Due Date"
+        return worded >= 2
+    return any(c.bold for c in cells) or worded >= 1
 
 
 def _is_inline(cell: GridCell, table: AliasTable) -> bool:
@@ -329,6 +632,8 @@ def _continuation_rows(grid: Grid, label: GridCell, value: GridCell, found: Foun
         cell = grid.covering.get((r, value.col))
         if cell is None or id(cell) in used or cell is value:
             continue
+        if bare_label(cell.text) or len(cell.text) <= 12 and cell.text.strip().endswith((":", "：")):
+            break  # "主管意见 | 签字: | 曹俊杰": the rows below hold the signature, not more opinion
         used.add(id(cell))
         if cell.text.strip():
             found.text = f"{found.text}\n{cell.text}" if found.text.strip() else cell.text
