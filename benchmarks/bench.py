@@ -49,6 +49,25 @@ def points_per_second(min_points: int = 20_000) -> tuple[float, int]:
     return len(texts) / (time.perf_counter() - start), len(texts)
 
 
+def cached_points_per_second(min_points: int = 20_000, repeats: int = 5) -> tuple[float, int]:
+    """points/s through the checker (rules + NLP) when each text comes `repeats` times, as texts do
+    in an HR export: the engine's (rule, field, text) cache analyses each distinct text once."""
+    sys.path.insert(0, str(ROOT))
+    from checker.api import Checker
+    from checker.model import FieldValue, Record
+
+    checker = Checker()
+    base = load_texts()
+    checker.warm_up()
+    distinct = [f"{t}{i}" for i in range(min_points // (len(base) * repeats) + 1) for t in base]
+    texts = (distinct * repeats)[:min_points]
+    records = [Record(source="bench", fields={"improvement_plan": FieldValue(text=t)}) for t in texts]
+    start = time.perf_counter()
+    for record in records:
+        checker.audit_record(record)
+    return len(texts) / (time.perf_counter() - start), len(texts)
+
+
 def cold_start(docx: Path, runs: int) -> list[float]:
     checker = ROOT / ".venv" / "bin" / "checker"
     cmd = [str(checker) if checker.exists() else "checker", "audit", "--format", "json", str(docx)]
@@ -67,7 +86,9 @@ def main() -> None:
     parser.add_argument("--points", type=int, default=20_000)
     args = parser.parse_args()
     rate, n = points_per_second(args.points)
-    print(f"analysis: {n} unique points, {rate:,.0f} points/s after start-up (target >= 2,000)")
+    print(f"analysis: {n} unique points, {rate:,.0f} points/s after start-up (target >= 5,000)")
+    rate, n = cached_points_per_second(args.points)
+    print(f"checking: {n} points, each text 5 times (an export), {rate:,.0f} points/s through the rules")
     if args.docx.exists():
         walls = cold_start(args.docx, args.runs)
         runs = ", ".join(f"{w:.2f}" for w in walls)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.checks.crossrecord import cross_record_stage
 from checker.checks.pack import RulePack, load_pack
 from checker.config import Config
 from checker.engine import Engine
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable, load_alias_table
 from checker.intake.gate import Limits
-from checker.intake.isolate import Isolator, ReadResult, read_in_process
+from checker.intake.isolate import ReadResult
+from checker.intake.pool import FileDone, Task, WorkerPool, default_jobs, read_path
 from checker.intake.reader import SUPPORTED_SUFFIXES, read_bytes
+from checker.intake.stream import iter_records
 from checker.model import FileError, Record, RecordReport, Report
 from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.lexicon import load_lexicons
@@ -33,7 +37,7 @@ class Checker:
         self.analyzer = TextAnalyzer(self.lexicons)
         self.engine = Engine(self.pack, self.analyzer, self.fields, set(self.config.disable))
         self.limits: Limits = self.config.limits.to_limits()
-        self._isolator: Isolator | None = None
+        self.files: list[Path] = []  # the files of the last iter_audit, after expanding folders
         self.read_log: list[ReadResult] = []  # per file of the last audit: seconds, peak memory, error
 
     # ---------------------------------------------------------------- reading
@@ -55,46 +59,111 @@ class Checker:
     def audit_bytes(self, data: bytes, source: str) -> Report:
         report = Report(rule_pack=self.pack.label)
         isolate = self._isolate(1, len(data))
-        self.read_log = [self._read(source, data=data, isolate=isolate)]
-        self._add(report, self.read_log[0])
+        self.read_log = []
+        for item in self._audit_tasks([Task(source, data=data)], isolate, jobs=1):
+            _collect(report, item)
         return finish(report)
 
-    def audit_paths(self, paths: Iterable[str | Path]) -> Report:
+    def audit_paths(self, paths: Iterable[str | Path], jobs: int | None = None) -> Report:
         """Every file gives records or an error entry; a file that is too slow or too big stops alone."""
         report = Report(rule_pack=self.pack.label)
-        files = expand_paths(paths, report)
-        isolate = self._isolate(len(files), max((_size(p) for p in files), default=0))
-        self.read_log = []
-        for path in files:
-            result = self._read(str(path), path=path, isolate=isolate)
-            self.read_log.append(result)
-            self._add(report, result)
+        for item in self.iter_audit(paths, jobs=jobs):
+            _collect(report, item)
         return finish(report)
+
+    def iter_audit(
+        self,
+        paths: Iterable[str | Path],
+        jobs: int | None = None,
+        on_file: Callable[[ReadResult, int], None] | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> Iterator[RecordReport | FileError]:
+        """RecordReports and FileErrors as they are produced, in input order (missing paths first).
+
+        Batches (or one big file) are read and checked in `jobs` long-lived worker processes
+        (default: every core), each with the per-file time and memory budget; big workbooks are
+        read row by row, so nothing here holds more than a few records of a file at a time.
+        `on_start(files)` is called once the paths are expanded, `on_file(result, records)` as each
+        file is finished (progress bars)."""
+        missing = Report()
+        files = expand_paths(paths, missing)
+        yield from missing.errors
+        self.files = files
+        if on_start:
+            on_start(len(files))
+        isolate = self._isolate(len(files), max((_size(p) for p in files), default=0))
+        tasks = [Task(str(p), path=str(p)) for p in files]
+        self.read_log = []
+        yield from self._audit_tasks(tasks, isolate, jobs, on_file)
+
+    # issue 12 — cross-record rules (copied-text, plan-not-followed-up): the audited records of one batch come
+    # back here in input order, in the parent process; the stage appends its findings one record at a time.
+    @cross_record_stage
+    def _audit_tasks(self, tasks: list[Task], isolate: bool, jobs: int | None, on_file=None):
+        count = 0
+        if not isolate:
+            for task in tasks:
+                result = ReadResult(task.source)
+                count = 0
+                for item in self._audit_in_process(task, result):
+                    count += 1
+                    yield item
+                self.read_log.append(result)
+                if result.error is not None:
+                    yield _file_error(result)
+                if on_file:
+                    on_file(result, count)
+            return
+        self.warm_up()
+        pool = WorkerPool(self._read_records, self.audit_record, jobs or default_jobs(),
+                          self.limits.seconds_per_file, self.limits.memory_mb_per_file)  # fmt: skip
+        for item in pool.run(tasks):
+            if isinstance(item, FileDone):
+                self.read_log.append(item.result)
+                if item.result.error is not None:
+                    yield _file_error(item.result)
+                if on_file:
+                    on_file(item.result, count)
+                count = 0
+                continue
+            count += 1
+            yield item
+
+    def _audit_in_process(self, task: Task, result: ReadResult) -> Iterator[RecordReport]:
+        """The same contract without a worker (single small files, or isolation turned off): no budget."""
+        start = time.monotonic()
+        try:
+            yield from self._audit_file(task.source, task.path, task.data)
+        except InputError as exc:
+            result.error = exc
+        except RecursionError:
+            result.error = InputError("too-complex", "文件结构嵌套过深,无法读取(可能是恶意构造的文件)")
+        except Exception as exc:  # a parser bug must not take the batch down
+            result.error = _internal(exc)
+        result.seconds = time.monotonic() - start
+
+    def _read_records(self, source: str, path: str | None, data: bytes | None) -> Iterator[Record]:
+        """One file's records, row by row for big workbooks."""
+        if data is None:
+            data = read_path(path)
+        return iter_records(data, source, self.fields, self.limits)
+
+    def _audit_file(self, source: str, path: str | None, data: bytes | None) -> Iterator[RecordReport]:
+        """Read one file and check each record as it comes."""
+        for record in self._read_records(source, path, data):
+            yield self.audit_record(record)
+
+    def warm_up(self) -> None:
+        """Load the segmenter before workers are forked, so they share it instead of loading it each."""
+        self.analyzer.analyze("沟通能力强,在X项目中协调三个部门")
 
     # ---------------------------------------------------------------- budgeted reading
     def _isolate(self, count: int, largest: int) -> bool:
-        """Child processes for batches and big files; one small file is read in-process (fast start)."""
+        """Worker processes for batches and big files; one small file is read in-process (fast start)."""
         mode = self.config.limits.isolate
         if mode != "auto":
             return mode == "always"
         return count > 1 or largest > self.config.limits.isolate_above_kb * 1024
-
-    def _read(self, source: str, path: Path | None = None, data: bytes | None = None, isolate=False):
-        if not isolate:
-            try:
-                return read_in_process(source, self.fields, self.limits, path=path, data=data)
-            except Exception as exc:  # a parser bug must not take the batch down
-                return ReadResult(source, error=_internal(exc))
-        if self._isolator is None:
-            self._isolator = Isolator(self.fields, self.limits)
-        return self._isolator.read(source, path=None if path is None else str(path), data=data)
-
-    def _add(self, report: Report, result: ReadResult) -> None:
-        if result.error is not None:
-            error = result.error
-            report.errors.append(FileError(source=result.source, code=error.code, message=error.message))
-            return
-        report.records.extend(self.audit_record(r) for r in result.records)
 
     def _audit_one(self, report: Report, source: str, read) -> None:
         """Read with `read()` in-process and check (kept for callers that bring their own reader)."""
@@ -108,6 +177,17 @@ class Checker:
             report.errors.append(FileError(source=source, code=error.code, message=error.message))
             return
         report.records.extend(self.audit_record(r) for r in records)
+
+
+def _collect(report: Report, item: RecordReport | FileError) -> None:
+    if isinstance(item, FileError):
+        report.errors.append(item)
+    else:
+        report.records.append(item)
+
+
+def _file_error(result: ReadResult) -> FileError:
+    return FileError(source=result.source, code=result.error.code, message=result.error.message)
 
 
 def _internal(exc: Exception) -> InputError:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from checker.checks import REGISTRY, CheckContext
+from checker.checks.base import FAMILY_FIELDS
 from checker.checks.pack import RulePack
 from checker.intake.fields import AliasTable
 from checker.model import Finding, Record, RecordReport
@@ -18,14 +20,61 @@ class Engine:
     analyzer: TextAnalyzer
     fields: AliasTable
     disabled: set[str] = field(default_factory=set)
+    cache_size: int = 30_000  # per rule: (field, texts) -> findings; 0 turns the cache off
+
+    def __post_init__(self):
+        # one LRU per rule: a rule reading an always-new text (a signature with its date) must not
+        # push out the summaries another rule sees again and again
+        self._cache: dict[str, OrderedDict[tuple, list[Finding]]] = {}
+        self._single: dict[tuple[str, str], object] = {}  # (rule id, field) -> the rule narrowed to it
 
     def findings(self, record: Record) -> list[Finding]:
         ctx = CheckContext(record, self.analyzer, self.pack.settings, self.fields)
         out: list[Finding] = []
         for rule in self.pack.active(self.disabled):
             kind = REGISTRY[rule.kind]
-            out.extend(kind.run(rule, self.pack.params[rule.id], ctx))
+            params = self.pack.params[rule.id]
+            if self.cache_size and rule.kind in PER_FIELD_KINDS:
+                for key in rule.fields:
+                    out.extend(self._per_field(rule, kind, params, record, key))
+                continue
+            reads = RULE_READS.get(rule.kind) if self.cache_size else None
+            if reads is not None:
+                texts = tuple(_text_or_none(record, k) for k in reads(rule, params))
+                out.extend(self._cached(rule.id, texts, lambda: kind.run(rule, params, ctx)))  # noqa: B023
+                continue
+            out.extend(kind.run(rule, params, ctx))
         return _drop_after_placeholder(out)
+
+    def _per_field(self, rule, kind, params, record: Record, key: str) -> list[Finding]:
+        """A per-field rule's findings for one field, computed once per distinct text in a run:
+        exports repeat the same texts across thousands of rows ("工作认真负责", "无")."""
+        extra = PER_FIELD_KINDS[rule.kind]
+        keys = [key, *(extra(params, key) if extra else ())]
+        texts = tuple(_text_or_none(record, k) for k in keys)
+
+        def run() -> list[Finding]:
+            single = self._single.get((rule.id, key))
+            if single is None:
+                single = self._single[(rule.id, key)] = rule.model_copy(update={"fields": [key]})
+            alone = Record(source=record.source, fields={k: record.fields[k] for k in keys if k in record.fields})
+            return kind.run(single, params, CheckContext(alone, self.analyzer, self.pack.settings, self.fields))
+
+        return self._cached(rule.id, (key, texts), run)
+
+    def _cached(self, rule_id: str, cache_key: tuple, run) -> list[Finding]:
+        cache = self._cache.get(rule_id)
+        if cache is None:
+            cache = self._cache[rule_id] = OrderedDict()
+        found = cache.get(cache_key)
+        if found is not None:
+            cache.move_to_end(cache_key)
+            return [f.model_copy() for f in found]  # a later stage may edit a record's findings
+        found = run()
+        cache[cache_key] = found
+        if len(cache) > self.cache_size:
+            cache.popitem(last=False)
+        return [f.model_copy() for f in found]
 
     def check(self, record: Record) -> RecordReport:
         findings = self.findings(record)
@@ -52,6 +101,34 @@ class Engine:
         if score >= settings.pass_score:
             return "合格"
         return "需修改" if score >= settings.revise_score else "不合格"
+
+
+# The findings cache: a rule's findings depend only on the texts it reads (the pack, lexicons and
+# alias table are fixed for a run), so each distinct combination is checked once per run. Exports
+# repeat the same texts across thousands of rows ("工作认真负责", "无", the same 面谈人).
+#
+# Kinds whose findings for one field depend on that field's text (and, given here, the few other
+# fields the kind reads for it): run per field, cached per (rule, field, texts).
+PER_FIELD_KINDS = {
+    "needs-evidence": None,
+    # the advice example fits the job family the record names
+    "plan-measurable": lambda p, key: list(FAMILY_FIELDS),
+    "plan-deadline": None,
+    "existence": None,
+    "min-length": None,
+    # "无" in 分歧 is an answer when 共识 says 无分歧 (RequiredParams.none_allowed_when)
+    "required-field": lambda p, key: [p.none_allowed_when[key][0]] if key in p.none_allowed_when else [],
+}
+# Kinds that read a fixed few fields: cached per (rule, texts of those fields).
+RULE_READS = {
+    "confirmation": lambda rule, p: [*(rule.fields[:1] or ["employee_confirmation"]), *p.fallback_fields],
+    "timeliness": lambda rule, p: [*(rule.fields[:1] or ["record_date"]), p.interview_field],
+}
+
+
+def _text_or_none(record: Record, key: str) -> str | None:
+    value = record.fields.get(key)
+    return value.text if value is not None else None
 
 
 def _drop_after_placeholder(findings: list[Finding]) -> list[Finding]:

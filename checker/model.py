@@ -46,6 +46,9 @@ class Record(BaseModel):
     index: int = 0  # position of the record within its source file
     sheet: str = ""  # sheet name / row for spreadsheet records
     fields: dict[str, FieldValue] = Field(default_factory=dict)
+    # What the document labels but the alias table does not know (an export's IDs, 单据号码, 状态,
+    # 审批节点, a form's unrecognised boxes): label as written -> value. Kept, never checked.
+    extra: dict[str, FieldValue] = Field(default_factory=dict)
 
     def text(self, key: str) -> str:
         value = self.fields.get(key)
@@ -119,3 +122,38 @@ class Report(BaseModel):
             "verdicts": verdicts,
         }
         return self
+
+
+class SummaryCounter:
+    """The summary figures of Report.finish, accumulated one record at a time (streaming batches):
+    `counter.summary()` equals `Report(records=..., errors=...).finish().summary` for the same input."""
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.errors = 0
+        self.by_rule: dict[str, int] = {}
+        self.verdicts = {"合格": 0, "需修改": 0, "不合格": 0}
+        self.worst = 0  # highest Severity.rank of any finding, 0 for none
+
+    def add(self, rec: RecordReport) -> None:
+        self.records += 1
+        for f in rec.findings:
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+            self.worst = max(self.worst, f.severity.rank)
+        if rec.verdict in self.verdicts:
+            self.verdicts[rec.verdict] += 1
+
+    def add_error(self, error: FileError) -> None:
+        self.errors += 1
+
+    def summary(self) -> dict:
+        passed = self.verdicts["合格"]
+        return {
+            "records": self.records,
+            "errors": self.errors,
+            "findings": sum(self.by_rule.values()),
+            "passed": passed,
+            "pass_rate": round(passed / self.records, 3) if self.records else 0.0,
+            "by_rule": dict(sorted(self.by_rule.items(), key=lambda kv: -kv[1])),
+            "verdicts": dict(self.verdicts),
+        }

@@ -10,13 +10,25 @@ and the document title are never field values.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from checker.intake.errors import InputError
+from checker.intake.evidence import is_record, not_a_record
 from checker.intake.fields import AliasTable
-from checker.intake.grid import FoundValue, Grid, GridCell, looks_like_header, read_form, split_inline_pairs
+from checker.intake.grid import (
+    DATE,
+    SIGNATURE_OF,
+    FoundValue,
+    Grid,
+    GridCell,
+    looks_like_header,
+    read_form,
+    resolve_dates,
+    split_inline_pairs,
+)
 from checker.intake.ooxml import Package
 from checker.model import FieldValue, Location, Record
 
@@ -67,20 +79,47 @@ class Styles:
         )
 
 
+# styles.xml is the same in every file made from one template and costs more to parse than the
+# document itself: parsed once per distinct part (its zip CRC, sizes and name identify it).
+_STYLES_CACHE: OrderedDict[tuple, Styles] = OrderedDict()
+_STYLES_CACHE_SIZE = 64
+
+
 def read_styles(pkg: Package, main: str) -> Styles:
     styles = Styles()
     for rel_type, target in pkg.relationships(main).values():
         if rel_type.endswith("/styles") and pkg.has(target):
-            root = pkg.xml(target)
-            for st in root.iter(w("style")):
-                sid = st.get(w("styleId"), "")
-                name = st.find(w("name"))
-                styles.names[sid] = (name.get(w("val"), "") if name is not None else "").lower()
-                lvl = st.find(f"{w('pPr')}/{w('outlineLvl')}")
-                if lvl is not None and lvl.get(w("val"), "9").isdigit() and int(lvl.get(w("val"), "9")) < 9:
-                    styles.outline[sid] = int(lvl.get(w("val")))
-                if st.find(f"{w('rPr')}/{w('b')}") is not None:
-                    styles.bold.add(sid)
+            info = pkg.zip.getinfo(pkg._names[target.lstrip("/")])
+            key = (info.CRC, info.file_size, info.compress_size, target)
+            cached = _STYLES_CACHE.get(key)
+            if cached is None:
+                cached = _parse_styles(pkg.xml(target))
+                _STYLES_CACHE[key] = cached
+                if len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
+                    _STYLES_CACHE.popitem(last=False)
+            else:
+                _STYLES_CACHE.move_to_end(key)
+            styles.names.update(cached.names)
+            styles.outline.update(cached.outline)
+            styles.bold |= cached.bold
+    return styles
+
+
+_STYLE, _STYLE_ID, _NAME, _VAL = w("style"), w("styleId"), w("name"), w("val")
+_OUTLINE_PATH, _BOLD_PATH = f"{w('pPr')}/{w('outlineLvl')}", f"{w('rPr')}/{w('b')}"
+
+
+def _parse_styles(root: etree._Element) -> Styles:
+    styles = Styles()
+    for st in root.iter(_STYLE):
+        sid = st.get(_STYLE_ID, "")
+        name = st.find(_NAME)
+        styles.names[sid] = (name.get(_VAL, "") if name is not None else "").lower()
+        lvl = st.find(_OUTLINE_PATH)
+        if lvl is not None and lvl.get(_VAL, "9").isdigit() and int(lvl.get(_VAL, "9")) < 9:
+            styles.outline[sid] = int(lvl.get(_VAL))
+        if st.find(_BOLD_PATH) is not None:
+            styles.bold.add(sid)
     return styles
 
 
@@ -240,10 +279,18 @@ def table_as_lines(tbl: etree._Element, styles: Styles, depth: int = 0) -> list[
     return [" ".join(c for c in r if c) for r in rows]
 
 
-def form_in_table(tbl: etree._Element, styles: Styles, table_no: int, table: AliasTable, depth: int = 0):
+def form_in_table(
+    tbl: etree._Element,
+    styles: Styles,
+    table_no: int,
+    table: AliasTable,
+    depth: int = 0,
+    extras: list[FoundValue] | None = None,
+):
     """The label/value pairs of a table; a layout table that only wraps the real form (a one-cell
-    frame, a letterhead column) is looked through to the tables nested in its cells."""
-    found = read_form(table_grid(tbl, styles, table_no), table)
+    frame, a letterhead column) is looked through to the tables nested in its cells. Pairs of
+    labels no field knows go to `extras`."""
+    found = read_form(table_grid(tbl, styles, table_no), table, extras)
     if len(found) >= 2 or depth >= _MAX_NESTING:
         return found
     nested = []
@@ -262,13 +309,54 @@ class _Collector:
     table: AliasTable
     source: str
     values: dict[str, FieldValue] = field(default_factory=dict)
+    dates: list[FoundValue] = field(default_factory=list)  # bare 日期 labels, resolved at the end
+    extras: list[FoundValue] = field(default_factory=list)  # labels of no known field, with values
+
+    def signed_above(self, pairs: list[tuple[str, str, str, str]]) -> None:
+        """The people named on the line above a line of dates signed: their names are signatures."""
+        for key, label, value, where in pairs:
+            if key not in SIGNATURE_OF:
+                continue
+            current = self.values.get(key)
+            if current is not None and current.location and current.location.cell == where:
+                del self.values[key]
+            self.put(SIGNATURE_OF[key], value, where, label)
+
+    def finish(self) -> None:
+        for f in resolve_dates(self.dates):
+            self.put(f.key, f.text, f.ref, f.label)
 
     def put(self, key: str, text: str, where: str, label: str) -> None:
         text = text.strip("\n")
+        if key == DATE:
+            self.dates.append(FoundValue(key, text, where, label))
+            return
         current = self.values.get(key)
-        # The first place a field is filled wins; an empty earlier label is replaced.
-        if current is None or (not current.text.strip() and text.strip()):
+        # The first place a field is filled wins; an empty earlier label is replaced; a stronger
+        # label of the same field (fields.yaml `prefer`) replaces a weaker one.
+        stronger = (
+            current is not None
+            and text.strip()
+            and current.location is not None
+            and self.table.rank(label) < self.table.rank(current.location.label)
+            and self.table.rank(label)[0] < len(self.table.prefer.get(key, ()))
+        )
+        if current is None or (not current.text.strip() and text.strip()) or stronger:
             self.values[key] = FieldValue(
+                text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
+            )
+            if stronger:
+                self._displaced(key, current.text, current.location.cell, current.location.label)
+        elif current.text.strip() and text.strip() and current.location and current.location.label != label:
+            self._displaced(key, text, where, label)
+
+    def _displaced(self, key: str, text: str, where: str, label: str) -> None:
+        """A summary that lost to the manager's evaluation ("试用期间工作总结" next to "部门负责人意见")
+        is the employee's own account (fields.yaml `labels.displaced`), unless the manager wrote it."""
+        target = self.table.displaced.get(key)
+        found = self.table.match(label)
+        if target and target not in self.values and found is not None and found.role != "manager_name":
+            self.values[target] = FieldValue(
                 text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
             )
 
@@ -284,6 +372,8 @@ def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
     if p.find(f"{w('pPr')}/{w('outlineLvl')}") is not None:
         return True
     stripped = text.strip()
+    if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not re.search(r"[,，。；;]", stripped):
+        return True  # "V. GOALS FOR NEXT REVIEW PERIOD (下一审查期目标)", "第二部分  绩效改进计划"
     if len(stripped) > 30 or re.search(r"[,，。；;]", stripped):
         return False
     if paragraph_is_bold(p, styles):
@@ -291,6 +381,14 @@ def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
     if re.match(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$", stripped):
         return True  # "1. 基本信息:"
     return bool(re.match(r"^[一二三四五六七八九十]+[、.．]", stripped))
+
+
+_PART_TITLE = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[.、．]\s*\S|^第[一二三四五六七八九十]+部分")
+
+
+def _centered(p: etree._Element) -> bool:
+    jc = p.find(f"{w('pPr')}/{w('jc')}")
+    return jc is not None and jc.get(w("val"), "") == "center"
 
 
 def _numbered_section(text: str, pairs) -> bool:
@@ -316,6 +414,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
     section_where = ""
     paragraph_no = 0
     table_no = 0
+    previous_pairs: list[tuple[str, str, str, str]] = []  # the last "标签:值" line, for a date line under it
 
     section_had_pairs = False
 
@@ -331,9 +430,12 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
     for block in block_children(body):
         if block.tag == w("tbl"):
             table_no += 1
-            found = form_in_table(block, styles, table_no, table)
+            found = form_in_table(block, styles, table_no, table, extras=out.extras)
             if section is not None and len(found) < 2:
-                section_lines.extend(table_as_lines(block, styles))
+                if len(found) == 1 and found[0].key == section and found[0].text.strip():
+                    section_lines.append(found[0].text)  # the section's plan table, not the rows around it
+                else:
+                    section_lines.extend(table_as_lines(block, styles))
                 continue
             close_section()
             out.put_found(found)
@@ -345,6 +447,8 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
         where = f"第{paragraph_no}段"
         stripped = text.strip()
         title_key = table.lookup(stripped) if len(stripped) <= 30 else None
+        if title_key and not out.values and section is None and table_no == 0 and _centered(block):
+            continue  # the document's own title ("绩效改进计划" centred on top), not a section
         if title_key:
             close_section()
             section, section_label, section_where = title_key, stripped, where
@@ -360,8 +464,11 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
                 close_section()
                 section, section_label, section_where = pairs[0][0], pairs[0][1], where
                 continue
+            if all(key == DATE for key, _, _ in pairs):
+                out.signed_above(previous_pairs)  # "考核人:张三   被考核人:李四" over "日期:…   日期:…"
             for key, label, value in pairs:
                 out.put(key, value, where, label)
+            previous_pairs = [(key, label, value, where) for key, label, value in pairs]
             section_had_pairs = section is not None
             continue
         if _is_section_title(block, text, styles):
@@ -370,8 +477,17 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
         if section is not None:
             section_lines.append(text)
     close_section()
+    out.finish()
     if not out.values:
         raise InputError(
             "no-fields", "没有识别出任何面谈记录字段:文件可能不是面谈记录模板(可用 checker fields 查看)"
         )
-    return [Record(source=source, fields=out.values)]
+    if not is_record(set(out.values), table, paragraph_no):
+        raise not_a_record(source, out.values, table)
+    extra = {
+        f.label: FieldValue(
+            text=f.text, location=Location(file=source, part="正文", cell=f.ref, label=f.label)
+        )
+        for f in out.extras
+    }
+    return [Record(source=source, fields=out.values, extra=extra)]

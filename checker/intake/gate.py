@@ -61,6 +61,12 @@ class Limits:
     seconds_per_file: float = 30.0
     memory_mb_per_file: int = 1024
     convert_seconds: float = 60.0  # LibreOffice .doc -> .docx, within seconds_per_file
+    # Worksheet XML is budgeted by what it holds, not by its raw size: an HR export written by
+    # openpyxl stores every CJK character as a 8-byte &#NNNNN; reference (100k rows: ~150 MB of XML
+    # that compresses 50:1). A sheet may be as big as max_member_uncompressed plus this much per
+    # cell it really has, never more than max_sheet_xml; its rows count against max_rows.
+    sheet_bytes_per_cell: int = 2048
+    max_sheet_xml: int = 1024 * MiB
 
 
 def encrypted() -> InputError:
@@ -142,7 +148,8 @@ def _is_text(data: bytes) -> bool:
 
 
 def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
-    """Open and size-check a zip; nothing is inflated here."""
+    """Open and size-check a zip. Nothing is inflated here, except worksheets over the plain member
+    limits: those are inflated once, in chunks, to count their rows and cells (see check_sheet)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -150,8 +157,15 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         raise InputError("corrupt", "文件已损坏或不完整(zip 结构无法读取),请重新保存后上传") from exc
     if len(infos) > limits.max_members:
         raise InputError("zip-bomb", f"压缩包内文件过多({len(infos)} 个),已拒绝读取")
-    total = 0
+    total = sheets = 0
+    big_sheets = []
     for info in infos:
+        if is_sheet_xml(info.filename) and _over_member_limits(info, limits):
+            if info.flag_bits & 0x1:
+                raise encrypted()
+            big_sheets.append(info)
+            sheets += info.file_size
+            continue
         check_member(info, limits)
         total += info.file_size
     if total > limits.max_total_uncompressed:
@@ -159,7 +173,73 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
             "zip-bomb",
             f"解压后总大小 {total // MiB} MB 超过上限 {limits.max_total_uncompressed // MiB} MB,已拒绝读取",
         )
+    if sheets > limits.max_sheet_xml:
+        raise InputError(
+            "zip-bomb",
+            f"工作表解压后共 {sheets // MiB} MB,超过上限 {limits.max_sheet_xml // MiB} MB,已拒绝读取",
+        )
+    for info in big_sheets:
+        check_sheet(zf, info, limits)
     return zf
+
+
+def is_sheet_xml(name: str) -> bool:
+    """A worksheet part (xl/worksheets/sheetN.xml), whatever the slashes and case."""
+    name = canonical_name(name).lower()
+    return name.startswith("xl/worksheets/") and name.endswith(".xml") and "/_rels/" not in name
+
+
+def _over_member_limits(info: zipfile.ZipInfo, limits: Limits) -> bool:
+    ratio = info.file_size / max(info.compress_size, 1)
+    return info.file_size > limits.max_member_uncompressed or (
+        info.file_size > RATIO_CHECK_ABOVE and ratio > limits.max_compression_ratio
+    )
+
+
+_ROW_OPEN = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c[\s>/]")
+SCAN_CHUNK = 4 * MiB
+
+
+def check_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
+    """A worksheet too big or too compressible for the plain member limits is judged by what it holds.
+
+    It is inflated once, 4 MiB at a time (never more than its declared size, never kept), counting
+    its <row> and <c> elements: at most max_rows rows, and no more than max_member_uncompressed plus
+    sheet_bytes_per_cell per cell. A real export (150 MB of XML for 100k rows) passes; a bomb (a
+    gigabyte of padding, a few cells) is refused before any parser sees it."""
+    if info.file_size > limits.max_sheet_xml:
+        raise InputError(
+            "zip-bomb",
+            f"工作表 {info.filename} 解压后过大({info.file_size // MiB} MB),已拒绝读取",
+        )
+    rows = cells = seen = 0
+    tail = b""
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(SCAN_CHUNK):
+                seen += len(chunk)
+                if seen > info.file_size:
+                    raise InputError(
+                        "zip-bomb", f"压缩包成员 {info.filename} 实际解压后超过声明大小,已拒绝读取"
+                    )
+                # a tag cut by the chunk boundary is counted once: the tail (up to 8 bytes) is searched again
+                block = tail + chunk
+                rows += len(_ROW_OPEN.findall(block)) - len(_ROW_OPEN.findall(tail))
+                cells += len(_CELL_OPEN.findall(block)) - len(_CELL_OPEN.findall(tail))
+                tail = block[-8:]
+                if rows > limits.max_rows:
+                    raise InputError("too-large", f"工作表超过 {limits.max_rows} 行,已停止读取")
+    except _ZIP_ERRORS as exc:
+        raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
+    except RuntimeError as exc:  # zipfile raises this for encrypted members
+        raise encrypted() from exc
+    allowed = limits.max_member_uncompressed + cells * limits.sheet_bytes_per_cell
+    if seen > allowed:
+        raise InputError(
+            "zip-bomb",
+            f"工作表 {info.filename} 解压后 {seen // MiB} MB,只有 {cells} 个单元格,疑似压缩炸弹,已拒绝读取",
+        )
 
 
 def check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
@@ -320,11 +400,44 @@ def check_xml_parts(zf: zipfile.ZipFile) -> None:
         name = info.filename.lower()
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
-        head = read_head(zf, info)
+        head = read_prolog(zf, info)
         if any(marker in head for marker in _DTD_MARKERS + _DTD_MARKERS_BE):
             raise InputError(
                 "unsafe-xml", f"{info.filename} 含有 DTD/实体声明,已拒绝读取(可能是恶意构造的文件)"
             )
+
+
+# The prolog of an 8-bit XML part: declaration, PIs, comments and blanks before the root element.
+_PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+PROLOG_PROBE = 1024
+
+
+def read_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """What a DTD check must see: the bytes up to the root element's start tag (a DTD has to come
+    before it), read 1 KiB at a time rather than 64 KiB. UTF-16 parts, and prologs longer than
+    64 KiB, are given as their first 64 KiB, as before."""
+    try:
+        with zf.open(info) as fh:
+            head = fh.read(PROLOG_PROBE)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
+                return head + fh.read(XML_HEAD_BYTES - len(head))
+            while True:
+                start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+                end = _PROLOG.match(head, start).end()
+                if end < len(head) and head[end : end + 1] == b"<" and head[end + 1 : end + 2] not in (b"?", b"!"):
+                    return head[: end + 1]  # the root element starts here
+                if end < len(head) and head[end : end + 2] == b"<!" and not head.startswith(b"<!--", end):
+                    return head  # a DOCTYPE (or junk) before the root: the caller decides
+                if len(head) >= XML_HEAD_BYTES:
+                    return head
+                more = fh.read(PROLOG_PROBE * 4)
+                if not more:
+                    return head
+                head += more
+    except _ZIP_ERRORS as exc:
+        raise InputError("corrupt", f"文件已损坏,无法读取 {info.filename}({type(exc).__name__})") from exc
+    except RuntimeError as exc:
+        raise encrypted() from exc
 
 
 def read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

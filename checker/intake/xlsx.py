@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import re
 import warnings
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
-from checker.intake.grid import Grid, GridCell, label_key, read_form
+from checker.intake.grid import Grid, GridCell, label_key, read_form, resolve_dates
 from checker.model import FieldValue, Location, Record
 
 # Sheets larger than this are streamed (read-only mode: no merged-cell info).
@@ -190,55 +191,222 @@ def sheet_grid(sheet: SheetData) -> Grid:
 
 @dataclass
 class Header:
-    """Where a batch sheet's header is: its last row, and column -> (key, label as written)."""
+    """Where a batch sheet's header is: its last row, column -> (key, label as written), and the
+    columns whose label names no known field (IDs, 单据号码, 状态 ...): column -> label, kept as
+    the records' extra data."""
 
     last_row: int
     columns: dict[int, tuple[str, str]]
+    extra: dict[int, str] = field(default_factory=dict)
+
+
+# A header cell is short and holds no sentence; a data row is not made of labels.
+_MAX_HEADER_CELL = 24
+_SENTENCE = re.compile(r"[,，。；;!！?？]")
+_NUMBER_OR_DATE = re.compile(r"^[\d\s.,:/\-年月日时分%]+$")
+DATA_LOOKAHEAD = 30
+
+
+def _header_like(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t) <= _MAX_HEADER_CELL and not _SENTENCE.search(t) and not _NUMBER_OR_DATE.match(t)
+
+
+def _question_like(text: str) -> bool:
+    """A question or a commented column title ("是否有出差,适应程度如何", "状态: draft/approved"):
+    short, no full stop."""
+    t = text.strip()
+    return bool(t) and len(t) <= 2 * _MAX_HEADER_CELL and not re.search(r"[。；;!！]", t)
 
 
 def _row_keys(values: list[str], table: AliasTable) -> tuple[dict[int, str], int]:
+    """Column -> key for the cells of a row that name a field (when two name one key, the
+    stronger label: fields.yaml `prefer`), and how many cells hold text."""
     keys: dict[int, str] = {}
+    ranks: dict[str, tuple[tuple[int, int], int]] = {}
     filled = 0
     for c, text in enumerate(values):
         if not text.strip():
             continue
         filled += 1
         key = label_key(GridCell(text, 0, c, ""), table)  # "面谈\n时间": a header cell wrapped with Alt+Enter
-        if key and key not in keys.values():
-            keys[c] = key
-    return keys, filled
+        if not key:
+            continue
+        rank = table.rank(text.replace("\n", ""))
+        if key in ranks:
+            if rank >= ranks[key][0]:
+                continue
+            del keys[ranks[key][1]]
+        keys[c] = key
+        ranks[key] = (rank, c)
+    return dict(sorted(keys.items())), filled
+
+
+def _label_cells(values: list[str], table: AliasTable) -> int:
+    """Cells of a row that are labels as a form writes them (short, a listed alias)."""
+    n = 0
+    for text in values:
+        t = text.strip()
+        if t and len(t) <= 12:
+            found = table.match(t)
+            n += found is not None and found.tier == 0
+    return n
+
+
+def _data_rows(
+    rows: list[list[str]], r: int, width: int, table: AliasTable, spanned: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """Under a candidate header row r: (rows shaped like records, rows shaped like a form's:
+    labels, or a value merged across columns)."""
+    header = [t.strip() for t in rows[r]]
+    data = labelish = 0
+    for i, values in enumerate(rows[r + 1 : r + 1 + DATA_LOOKAHEAD], r + 1):
+        texts = [t.strip() for t in values]
+        filled = sum(1 for t in texts if t)
+        if not filled or _is_note_row(values) or texts[: len(header)] == header:
+            continue
+        labels = _label_cells(values, table)
+        if labels >= 2 or (labels == 1 and filled <= 2) or i in spanned:
+            labelish += 1
+        elif filled >= max(2, round(0.4 * width)):
+            data += 1
+    return data, labelish
+
+
+def _alternating(values: list[str], keys: dict[int, str]) -> bool:
+    """ "部门 | 华东销售部 | 职位 | 大客户销售经理": label, value, label, value ... is a form row."""
+    filled = [c for c, t in enumerate(values) if t.strip()]
+    return len(filled) >= 4 and all((c in keys) == (i % 2 == 0) for i, c in enumerate(filled))
+
+
+# Fields that hold sentences: a column of codes ("medium", "GOOD", "3.5") is not one of them.
+TEXT_KEYS = {
+    "performance_summary",
+    "strengths",
+    "weaknesses",
+    "employee_feedback",
+    "consensus",
+    "disagreements",
+    "improvement_plan",
+    "resource_support",
+    "career_development",
+    "previous_review",
+}
+_CODE = re.compile(r"^[A-Za-z0-9_.+\-/% ]{1,12}$")
+_PERSON_ATTRIBUTES = {"department", "position", "employee_id", "job_family"}
+_RATING_WORDS = ("评价", "评级", "评定", "等级")
+
+
+def _columns(rows: list[list[str]], row: int, table: AliasTable) -> dict[int, tuple[str, str]]:
+    """Column -> (key, label) of a header row, one column per key. When several columns name one
+    key: one with data beats an empty one, a text field is never a column of codes, then the
+    stronger label (fields.yaml `prefer`). Columns after the interviewer's name and before the
+    interviewee's ("面谈人 | 组织机构 | 岗位 | 被面谈人 | 组织机构 | 岗位") describe the interviewer."""
+    values = rows[row]
+    found = [
+        (c, label_key(GridCell(t, 0, c, ""), table), t.strip()) for c, t in enumerate(values) if t.strip()
+    ]
+    found = [(c, k, t) for c, k, t in found if k]
+    person = None
+    owned: set[int] = set()
+    for c, key, _ in found:
+        if key in ("manager_name", "employee_name"):
+            person = key
+        elif key in _PERSON_ATTRIBUTES and person == "manager_name":
+            owned.add(c)
+    later_employee = {c for c, k, _ in found if k == "employee_name"}
+    owned = {c for c in owned if any(e > c for e in later_employee)}
+    data = rows[row + 1 : row + 1 + DATA_LOOKAHEAD]
+
+    def cells(c: int) -> list[str]:
+        return [v[c].strip() for v in data if c < len(v) and v[c].strip()]
+
+    best: dict[str, tuple[tuple, int, str]] = {}
+    for c, key, label in found:
+        if c in owned:
+            continue
+        texts = cells(c)
+        if key in TEXT_KEYS and len(texts) >= 2 and all(_CODE.match(t) for t in texts):
+            continue
+        score = (not texts, table.rank(label.replace("\n", "")), c)
+        if key not in best or score < best[key][0]:
+            best[key] = (score, c, label)
+    if "grade" not in best:  # "公司内部评价" over 优秀 / 良好 / 合格: a rating column is the grade
+        for c, text in enumerate(values):
+            texts = cells(c)
+            if (
+                c not in {col for _, col, _ in best.values()}
+                and any(w in text for w in _RATING_WORDS)
+                and len(texts) >= 2
+                and all(len(t) <= 4 and not any(ch.isdigit() for ch in t) for t in texts)
+            ):
+                best["grade"] = ((False, (99, 99), c), c, text.strip())
+                break
+    return dict(sorted((c, (key, label)) for key, (_, c, label) in best.items()))
 
 
 def find_header_row(sheet: SheetData, table: AliasTable) -> Header | None:
+    """The header row of a batch sheet among its first rows, or None for a form / no table.
+
+    By the labels (most cells name known fields), or by structure: a row of short label-like
+    cells, two or more naming known fields (the interviewee among them, or three), followed by
+    rows of the same shape that are data, not a form's labels. Works on the first
+    HEADER_SCAN_ROWS + DATA_LOOKAHEAD rows alone (a streamed sheet gives no more).
+    """
     best = None
-    for r, values in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+    rows = sheet.rows
+    for r, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         keys, filled = _row_keys(values, table)
-        if (
-            len(keys) >= MIN_BATCH_KEYS
-            and len(keys) >= 0.6 * filled
-            and (best is None or len(keys) > len(best[1]))
-        ):
-            best = (r, keys)
+        if len(keys) < 2 or filled < 3:
+            continue
+        by_labels = len(keys) >= MIN_BATCH_KEYS and len(keys) >= 0.6 * filled
+        if not by_labels:
+            cells = [t for t in values if t.strip()]
+            odd = sum(1 for t in cells if not _header_like(t))
+            if odd > max(1, len(cells) // 5) or not all(_question_like(t) or _header_like(t) for t in cells):
+                continue
+            if "employee_name" not in keys.values() and len(keys) < 3:
+                continue
+            if _alternating(values, keys):
+                continue
+            if any(
+                _label_cells(above, table) and sum(1 for t in above if t.strip()) >= 2
+                for above in rows[: max(0, r - 1)]
+            ):
+                continue  # label rows above (not a title, not the group row right above): a form's bottom
+            spanned = frozenset(x for r0, c0, r1, c1 in sheet.merged if c1 > c0 for x in range(r0, r1 + 1))
+            data, labelish = _data_rows(rows, r, filled, table, spanned)
+            if not (data >= 1 and labelish == 0) and not (data >= 3 and labelish * 5 <= data):
+                continue
+        score = (by_labels or len(keys) >= MIN_BATCH_KEYS, len(keys))
+        if best is None or score > best[0]:
+            best = (score, r, keys)
     if best is None:
         return None
-    row, keys = best
-    columns = {c: (k, sheet.rows[row][c].strip()) for c, k in keys.items()}
+    _, row, keys = best
+    columns = _columns(rows, row, table)
+    extra = {c: t.strip() for c, t in enumerate(rows[row]) if t.strip() and c not in columns}
     last = row
     # A grouped header spans two rows: labels merged down from the row above, or
     # sub-labels in the row below, fill the columns this row leaves empty.
     for other in (row - 1, row + 1):
-        if not 0 <= other < len(sheet.rows):
+        if not 0 <= other < len(rows):
             continue
-        extra, _ = _row_keys(sheet.rows[other], table)
+        more, _ = _row_keys(rows[other], table)
         added = {
-            c: k for c, k in extra.items() if c not in columns and k not in {v[0] for v in columns.values()}
+            c: k for c, k in more.items() if c not in columns and k not in {v[0] for v in columns.values()}
         }
         if other == row + 1 and len(added) < 2:
             continue
         for c, k in added.items():
-            columns[c] = (k, sheet.rows[other][c].strip())
+            columns[c] = (k, rows[other][c].strip())
+            extra.pop(c, None)
         last = max(last, other)
-    return Header(last, dict(sorted(columns.items())))
+        for c, t in enumerate(rows[other]):  # the other row's own labels of columns no field claims
+            own = other == row + 1 or c >= len(rows[row]) or not rows[row][c].strip()
+            if t.strip() and c not in columns and c not in extra and _header_like(t) and own:
+                extra[c] = t.strip()
+    return Header(last, dict(sorted(columns.items())), dict(sorted(extra.items())))
 
 
 def _is_note_row(values: list[str]) -> bool:
@@ -251,36 +419,65 @@ def batch_records(
 ) -> list[Record]:
     """One record per data row (validated from plain dicts in one call each: pydantic-core does
     that faster than building the nested models one by one, which matters for 100k-row sheets)."""
-    part = f"工作表「{sheet.title}」"
-    columns = [(c, key, label, column_letter(c + 1)) for c, (key, label) in header.columns.items()]
-    header_texts = {c: label for c, _, label, _ in columns}
+    rows = BatchRows(sheet.title, header, source, start_index)
     merged_down = _merged_down(sheet, header.last_row)
     records = []
     for r in range(header.last_row + 1, len(sheet.rows)):
         values = sheet.rows[r]
         if r in merged_down:
             values = _fill_merged(values, merged_down[r])
-        texts = [values[c] if c < len(values) else "" for c, _, _, _ in columns]
-        if not any(t.strip() for t in texts) or _is_note_row(values) or _repeats_header(values, header_texts):
-            continue
+        record = rows.record(r, values)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+class BatchRows:
+    """Turns the data rows of a batch sheet into records one at a time (a sheet read row by row
+    never needs more than the current row)."""
+
+    def __init__(self, title: str, header: Header, source: str, start_index: int):
+        self.title, self.source, self.index = title, source, start_index
+        self.part = f"工作表「{title}」"
+        self.columns = [(c, key, label, column_letter(c + 1)) for c, (key, label) in header.columns.items()]
+        self.header_texts = {c: label for c, _, label, _ in self.columns}
+        self.extra = [(c, label, column_letter(c + 1)) for c, label in header.extra.items()]
+
+    def record(self, r: int, values: list[str]) -> Record | None:
+        """The record of row r (0-based), or None for a blank, note or repeated header row."""
+        texts = [values[c] if c < len(values) else "" for c, _, _, _ in self.columns]
+        if (
+            not any(t.strip() for t in texts)
+            or _is_note_row(values)
+            or _repeats_header(values, self.header_texts)
+        ):
+            return None
+        source, part = self.source, self.part
         fields = {
             key: {
                 "text": text,
                 "location": {"file": source, "part": part, "cell": f"{letter}{r + 1}", "label": label},
             }
-            for (_, key, label, letter), text in zip(columns, texts, strict=True)
+            for (_, key, label, letter), text in zip(self.columns, texts, strict=True)
         }
-        records.append(
-            Record.model_validate(
-                {
-                    "source": source,
-                    "index": start_index + len(records),
-                    "sheet": f"{sheet.title} 第{r + 1}行",
-                    "fields": fields,
-                }
-            )
+        extra = {
+            label: {
+                "text": values[c] if c < len(values) else "",
+                "location": {"file": source, "part": part, "cell": f"{letter}{r + 1}", "label": label},
+            }
+            for c, label, letter in self.extra
+        }
+        record = Record.model_validate(
+            {
+                "source": source,
+                "index": self.index,
+                "sheet": f"{self.title} 第{r + 1}行",
+                "fields": fields,
+                "extra": extra,
+            }
         )
-    return records
+        self.index += 1
+        return record
 
 
 def _merged_down(sheet: SheetData, header_last: int) -> dict[int, dict[int, str]]:
@@ -312,7 +509,15 @@ def _repeats_header(values: list[str], header_texts: dict[int, str]) -> bool:
 
 
 def form_record(sheet: SheetData, source: str, index: int, table: AliasTable) -> Record | None:
-    found = read_form(sheet_grid(sheet), table)
+    grid = sheet_grid(sheet)
+    for row in grid.rows:  # the sheet's title (one cell merged across the top) names no field
+        filled = [c for c in row if c.text.strip()]
+        if filled:
+            if len(filled) == 1 and filled[0].colspan >= 2:
+                filled[0].text = ""
+            break
+    extras: list = []
+    found = resolve_dates(read_form(grid, table, extras))
     fields: dict[str, FieldValue] = {}
     for f in found:
         current = fields.get(f.key)
@@ -323,7 +528,14 @@ def form_record(sheet: SheetData, source: str, index: int, table: AliasTable) ->
             )
     if len(fields) < MIN_FORM_KEYS or not (_CORE_KEYS & fields.keys()):
         return None
-    return Record(source=source, index=index, sheet=sheet.title, fields=fields)
+    extra = {
+        f.label: FieldValue(
+            text=f.text,
+            location=Location(file=source, part=f"工作表「{sheet.title}」", cell=f.ref, label=f.label),
+        )
+        for f in extras
+    }
+    return Record(source=source, index=index, sheet=sheet.title, fields=fields, extra=extra)
 
 
 def parse_sheets(sheets: list[SheetData], source: str, table: AliasTable) -> list[Record]:

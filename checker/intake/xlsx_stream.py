@@ -30,7 +30,7 @@ def _tag(name: str) -> str:
     return f"{{{S}}}{name}"
 
 
-_C, _V = _tag("c"), _tag("v")
+_C, _V, _MERGE = _tag("c"), _tag("v"), _tag("mergeCell")
 
 
 def column_index(letters: str) -> int:
@@ -118,9 +118,28 @@ def _date_styles(pkg: Package, rels: dict) -> set[int]:
 
 def _read_sheet(xml: bytes, strings, date_styles, date1904, max_rows, max_cols, cell_text):
     rows: list[list[str]] = []
-    merged: list[tuple[int, int, int, int]] = []
+    merged: list = []
+    try:
+        for r, values in iter_rows(
+            io.BytesIO(xml), strings, date_styles, date1904, max_rows, max_cols, cell_text, merged
+        ):
+            rows.extend([] for _ in range(r - len(rows)))
+            rows.append(values)
+    except SheetTooLarge:
+        return None, merged
+    return rows, [m for m in merged if m]
+
+
+class SheetTooLarge(Exception):
+    """A row at or past max_rows."""
+
+
+def iter_rows(source, strings, date_styles, date1904, max_rows, max_cols, cell_text, merged: list):
+    """(row index, cell texts) for every row holding a value, as the sheet XML is parsed (a file
+    object is read in chunks, so a 100k-row sheet never sits in memory); merge ranges are appended
+    to `merged` as they are met (after the rows, in a well-formed sheet). Raises SheetTooLarge."""
     parser = etree.iterparse(
-        io.BytesIO(xml),
+        source,
         events=("end",),
         tag=(_tag("row"), _tag("mergeCell")),
         resolve_entities=False,
@@ -128,19 +147,23 @@ def _read_sheet(xml: bytes, strings, date_styles, date1904, max_rows, max_cols, 
         load_dtd=False,
         huge_tree=True,
     )
+    count = 0  # rows so far, as a list padded with empty rows would hold them
     for _, el in parser:
-        if el.tag == _tag("mergeCell"):
+        if el.tag == _MERGE:
             merged.append(_merge_range(el.get("ref", "")))
             continue
-        r = int(el.get("r", len(rows) + 1)) - 1
+        r = int(el.get("r", count + 1)) - 1
         if r >= max_rows:
-            return None, merged
+            raise SheetTooLarge
         values = _row_values(el, strings, date_styles, date1904, max_cols, cell_text)
         el.clear(keep_tail=False)
+        parent = el.getparent()
+        while el.getprevious() is not None:  # the cleared rows before this one: keep memory flat
+            del parent[0]
         if any(values):
-            rows.extend([] for _ in range(r - len(rows)))
-            rows.append(values)
-    return rows, [m for m in merged if m]
+            r = max(r, count)
+            count = r + 1
+            yield r, values
 
 
 _COLUMNS: dict[str, int] = {}

@@ -40,6 +40,16 @@ def _json(report: Report, ctx: Context) -> str:
     return json_report.render(report)
 
 
+def _jsonl(report: Report, ctx: Context) -> str:
+    import json
+
+    lines = ['{"type":"record",' + rec.model_dump_json()[1:] for rec in report.records]
+    lines += ['{"type":"error",' + err.model_dump_json()[1:] for err in report.errors]
+    summary = {"type": "summary", "rule_pack": report.rule_pack, "summary": report.summary}
+    lines.append(json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(frozen=True)
 class Writer:
     suffix: str
@@ -51,6 +61,7 @@ class Writer:
 WRITERS: dict[str, Writer] = {
     "text": Writer(".txt", _text),
     "json": Writer(".json", _json),
+    "jsonl": Writer(".jsonl", _jsonl),
     "md": Writer(".md", _lazy("markdown", "render")),
     "html": Writer(".html", _lazy("html_report", "render")),
     "xlsx": Writer(".xlsx", _lazy("xlsx_summary", "render"), binary=True),
@@ -69,9 +80,11 @@ def write_reports(
     inputs=(),
     pack=None,
     per_record: bool = False,
+    total: int | None = None,
 ) -> list[Path]:
     """Write every format asked for; returns the files written (stdout output is not listed).
-    With per_record, md/html/json also get one file per record under OUTPUT/records/."""
+    With per_record, md/html/json also get one file per record under OUTPUT/records/.
+    `total` is how many formats the run writes in all (file naming), when some were streamed."""
     formats = list(dict.fromkeys(f.strip() for spec in formats for f in spec.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
@@ -83,7 +96,7 @@ def write_reports(
     ctx = make_context(report, inputs, pack, use_color)
     written: list[Path] = []
     for fmt in formats:
-        written.extend(_write_one(report, ctx, fmt, output, len(formats)))
+        written.extend(_write_one(report, ctx, fmt, output, total or len(formats)))
     if per_record:
         if output is None:
             raise ValueError("--per-record 需要用 --output 指定输出目录")

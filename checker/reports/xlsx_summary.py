@@ -1,11 +1,19 @@
 """The HR summary workbook: overview, one row per record, one row per finding, trends by
-department, manager, job family and grade, unreadable files. Every table has a frozen header, an autofilter and set widths."""
+department, manager, job family and grade, unreadable files. Every table has a frozen header, an autofilter and set widths.
+
+Written in openpyxl's write-only mode by `SummaryBook`, one record at a time: the rows of 记录明细
+and 问题明细 go to disk as records arrive (openpyxl keeps a temporary file per write-only sheet);
+the overview and the trend sheets need only running totals and are written at the end. Memory
+stays flat however many records pass. `render(report, ctx)` feeds a report held in memory to it.
+"""
 
 from __future__ import annotations
 
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -13,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.model import Report
 
-from .common import Context, Group, field_name, group_by, ordered_findings, record_title, rule_ids, rule_title
+from .common import UNKNOWN, Context, field_name, ordered_findings, record_title, rule_ids, rule_title
 from .common import severity_name as sev_name
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -47,41 +55,154 @@ RECORD_HEADERS = [
 FINDING_HEADERS = ["来源文件", "记录", "员工", "字段", "字段名", "位置", "规则", "规则说明", "严重程度",
                    "问题文字", "说明", "建议"]  # fmt: skip
 GROUP_HEADERS = ["记录数", "合格数", "合格率", "平均分", "问题数"]
+# Streamed sheets get their widths before the first row (write-only mode writes them first).
+RECORD_WIDTHS = {1: 40, 2: 18, 3: 10, 4: 10, 5: 14, 6: 12, 7: 10, 8: 8, 9: 8, 10: 8}
+FINDING_WIDTHS = {1: 40, 2: 40, 3: 10, 4: 20, 5: 14, 6: 30, 7: 18, 8: 20, 9: 10, 10: 30, 11: 50, 12: 50}
+_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def render(report: Report, ctx: Context) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    rules = rule_ids(report, ctx)
-    _overview(wb.create_sheet(SHEETS[0]), report, ctx, rules)
-    _records(wb.create_sheet(SHEETS[1]), report, rules)
-    _findings(wb.create_sheet(SHEETS[2]), report, ctx)
-    for sheet, label, key in GROUP_SHEETS:
-        _groups(wb.create_sheet(sheet), label, group_by(report, key), rules)
-    _errors(wb.create_sheet(SHEETS[-1]), report)
+    """The whole workbook for a report held in memory."""
+    book = SummaryBook(ctx, rule_ids(report, ctx))
+    for rec in report.records:
+        book.add(rec)
+    for err in report.errors:
+        book.add_error(err)
     buffer = io.BytesIO()
-    wb.save(buffer)
+    book.save(buffer, report.summary, report.rule_pack)
     return buffer.getvalue()
 
 
+class _Totals:
+    __slots__ = ("records", "passed", "score", "findings", "by_rule")
+
+    def __init__(self) -> None:
+        self.records = self.passed = self.score = self.findings = 0
+        self.by_rule: dict[str, int] = {}
+
+    @property
+    def pass_rate(self) -> float:
+        return round(self.passed / self.records, 3) if self.records else 0.0
+
+    @property
+    def mean_score(self) -> float:
+        return round(self.score / self.records, 1) if self.records else 0.0
+
+
+class SummaryBook:
+    """The HR workbook, fed one record at a time; `save` writes it."""
+
+    def __init__(self, ctx: Context, rules: list[str] | None = None):
+        self.ctx = ctx
+        # the per-rule columns of 记录明细 are fixed before its first row: the pack's rules
+        self.rules = list(rules if rules is not None else ctx.rules)
+        self.wb = Workbook(write_only=True)
+        self.sheets = {name: self.wb.create_sheet(name) for name in SHEETS}
+        self.groups: dict[str, dict[str, _Totals]] = {key: {} for _, _, key in GROUP_SHEETS}
+        self.errors: list[list[str]] = []
+        self.rows = {"记录明细": 1, "问题明细": 1}  # rows written so far, header included
+        self._start(self.sheets["记录明细"], RECORD_HEADERS + self.rules, RECORD_WIDTHS)
+        self._start(self.sheets["问题明细"], FINDING_HEADERS, FINDING_WIDTHS)
+
+    @staticmethod
+    def _start(ws: Worksheet, headers: list[str], widths: dict[int, int]) -> None:
+        for i, header in enumerate(headers, 1):
+            width = widths.get(i, min(max(_width(header) + 2, 8), 60))
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A2"
+        ws.append([_head_cell(ws, h) for h in headers])
+
+    def add(self, rec) -> None:
+        f = rec.fields
+        counts: dict[str, int] = {}
+        for x in rec.findings:
+            counts[x.rule] = counts.get(x.rule, 0) + 1
+        ws = self.sheets["记录明细"]
+        verdict = WriteOnlyCell(ws, rec.verdict)
+        verdict.fill = VERDICT_FILLS.get(rec.verdict, PatternFill())
+        ws.append(
+            [rec.source, rec.sheet, f.get("employee_name", ""), f.get("manager_name", ""),
+             f.get("department", ""), f.get("job_family", ""), f.get("grade", ""), rec.score, verdict,
+             len(rec.findings), *(counts.get(rid, 0) for rid in self.rules)]  # fmt: skip
+        )
+        self.rows["记录明细"] += 1
+        ws = self.sheets["问题明细"]
+        for x in ordered_findings(rec):
+            where = rec.locations.get(x.field)
+            ws.append(
+                [rec.source, record_title(rec), f.get("employee_name", ""), x.field, field_name(x.field),
+                 where.describe() if where else "", x.rule, rule_title(self.ctx, x.rule), sev_name(x),
+                 _wrap(ws, x.text), _wrap(ws, x.message), _wrap(ws, x.suggestion)]  # fmt: skip
+            )
+            self.rows["问题明细"] += 1
+        for _, _, key in GROUP_SHEETS:
+            name = f.get(key, "").strip() or UNKNOWN
+            totals = self.groups[key].get(name)
+            if totals is None:
+                totals = self.groups[key][name] = _Totals()
+            totals.records += 1
+            totals.passed += rec.verdict == "合格"
+            totals.score += rec.score
+            totals.findings += len(rec.findings)
+            for rid, n in counts.items():
+                totals.by_rule[rid] = totals.by_rule.get(rid, 0) + n
+
+    def add_error(self, err) -> None:
+        self.errors.append([err.source, err.code, err.message])
+
+    def save(self, target, summary: dict, rule_pack: str) -> None:
+        """Write the overview, trend and error sheets, finish the streamed ones; save to a path or file."""
+        by_rule = summary.get("by_rule", {})
+        rules = [*by_rule, *(r for r in self.ctx.rules if r not in by_rule)]  # most frequent first
+        _overview(self.sheets["概览"], summary, len(self.errors), rule_pack, self.ctx, rules)
+        for sheet, label, key in GROUP_SHEETS:
+            groups = sorted(self.groups[key].items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0]))
+            _groups(self.sheets[sheet], label, groups, rules)
+        _table(self.sheets["无法读取"], ["文件", "错误代码", "原因"], self.errors, {3: 60})
+        widths = {"记录明细": len(RECORD_HEADERS) + len(self.rules), "问题明细": len(FINDING_HEADERS)}
+        for name, width in widths.items():
+            self.sheets[name].auto_filter.ref = f"A1:{get_column_letter(width)}{self.rows[name]}"
+        self.wb.save(target)
+
+
+def _head_cell(ws: Worksheet, value) -> Cell:
+    cell = WriteOnlyCell(ws, value)
+    cell.font = Font(bold=True)
+    cell.fill = HEADER_FILL
+    cell.alignment = Alignment(vertical="center", wrap_text=True)
+    return cell
+
+
+def _wrap(ws: Worksheet, value) -> Cell:
+    cell = WriteOnlyCell(ws, value)
+    cell.alignment = _WRAP
+    return cell
+
+
+def _formatted(ws: Worksheet, value, number_format: str) -> Cell:
+    cell = WriteOnlyCell(ws, value)
+    cell.number_format = number_format
+    return cell
+
+
 def _table(ws: Worksheet, headers: list[str], rows: list[list], widths: dict[int, int] | None = None) -> None:
-    """Header row 1, data below, frozen header, autofilter, column widths from content."""
-    ws.append(headers)
+    """A whole table on a write-only sheet: header row 1, frozen, autofilter, column widths from content."""
+    _widths(ws, headers, rows, widths or {})
+    ws.freeze_panes = "A2"
+    ws.append([_head_cell(ws, h) for h in headers])
     for row in rows:
         ws.append(row)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
-    _widths(ws, headers, rows, widths or {})
 
 
 def _widths(ws: Worksheet, headers: list[str], rows: list[list], fixed: dict[int, int]) -> None:
     for i, header in enumerate(headers, 1):
-        longest = max([_width(header)] + [_width(r[i - 1]) for r in rows if i - 1 < len(r)])
+        longest = max([_width(header)] + [_width(_value(r[i - 1])) for r in rows if i - 1 < len(r)])
         ws.column_dimensions[get_column_letter(i)].width = fixed.get(i, min(max(longest + 2, 8), 60))
+
+
+def _value(item):
+    return item.value if isinstance(item, Cell) else item
 
 
 def _width(value) -> int:
@@ -89,34 +210,42 @@ def _width(value) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _overview(ws: Worksheet, report: Report, ctx: Context, rules: list[str]) -> None:
-    s = report.summary
+def _overview(ws: Worksheet, s: dict, errors: int, rule_pack: str, ctx: Context, rules: list[str]) -> None:
     verdicts = s.get("verdicts", {})
     rows = [
         ["记录数", s.get("records", 0)],
         ["合格", verdicts.get("合格", 0)],
         ["需修改", verdicts.get("需修改", 0)],
         ["不合格", verdicts.get("不合格", 0)],
-        ["合格率", s.get("pass_rate", 0.0)],
+        ["合格率", _formatted(ws, s.get("pass_rate", 0.0), PERCENT)],
         ["问题总数", s.get("findings", 0)],
-        ["无法读取的文件", len(report.errors)],
-        ["规则包", report.rule_pack],
+        ["无法读取的文件", errors],
+        ["规则包", rule_pack],
     ]
-    _table(ws, ["指标", "数值"], rows)
-    ws["B6"].number_format = PERCENT
-    start = len(rows) + 3
     by_rule = s.get("by_rule", {})
-    ws.cell(start, 1, "规则").font = Font(bold=True)
-    ws.cell(start, 2, "问题数").font = Font(bold=True)
-    ws.cell(start, 3, "说明").font = Font(bold=True)
-    for i, rid in enumerate(rules, start + 1):
-        ws.cell(i, 1, rid)
-        ws.cell(i, 2, by_rule.get(rid, 0))
-        ws.cell(i, 3, rule_title(ctx, rid))
-    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width, 20)
+    rule_rows = [[rid, by_rule.get(rid, 0), rule_title(ctx, rid)] for rid in rules]
+    _widths(ws, ["指标", "数值"], [*rows, *rule_rows], {})
+    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 20)
     ws.column_dimensions["C"].width = 24
+    ws.freeze_panes = "A2"
+    ws.append([_head_cell(ws, "指标"), _head_cell(ws, "数值")])
+    for row in rows:
+        ws.append(row)
+    ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
+    start = len(rows) + 3
+    ws.append([])
+    bold = Font(bold=True)
+    ws.append([_styled(ws, "规则", bold), _styled(ws, "问题数", bold), _styled(ws, "说明", bold)])
+    for row in rule_rows:
+        ws.append(row)
     if rules:
         _bar_chart(ws, "各规则问题数", (2, start, start + len(rules)), (1, start + 1), "E2")
+
+
+def _styled(ws: Worksheet, value, font: Font) -> Cell:
+    cell = WriteOnlyCell(ws, value)
+    cell.font = font
+    return cell
 
 
 def _bar_chart(ws: Worksheet, title: str, data: tuple[int, int, int], cats: tuple[int, int], anchor: str,
@@ -137,76 +266,13 @@ def _bar_chart(ws: Worksheet, title: str, data: tuple[int, int, int], cats: tupl
     ws.add_chart(chart, anchor)
 
 
-def _records(ws: Worksheet, report: Report, rules: list[str]) -> None:
-    rows = []
-    for rec in report.records:
-        f = rec.fields
-        counts = [sum(1 for x in rec.findings if x.rule == rid) for rid in rules]
-        rows.append(
-            [
-                rec.source,
-                rec.sheet,
-                f.get("employee_name", ""),
-                f.get("manager_name", ""),
-                f.get("department", ""),
-                f.get("job_family", ""),
-                f.get("grade", ""),
-                rec.score,
-                rec.verdict,
-                len(rec.findings),
-                *counts,
-            ]  # fmt: skip
-        )
-    _table(ws, RECORD_HEADERS + rules, rows)
-    verdict_col = RECORD_HEADERS.index("结论") + 1
-    for r in range(2, len(rows) + 2):
-        cell = ws.cell(r, verdict_col)
-        cell.fill = VERDICT_FILLS.get(cell.value, PatternFill())
-
-
-def _findings(ws: Worksheet, report: Report, ctx: Context) -> None:
-    rows = []
-    for rec in report.records:
-        for f in ordered_findings(rec):
-            where = rec.locations.get(f.field)
-            rows.append(
-                [
-                    rec.source,
-                    record_title(rec),
-                    rec.fields.get("employee_name", ""),
-                    f.field,
-                    field_name(f.field),
-                    where.describe() if where else "",
-                    f.rule,
-                    rule_title(ctx, f.rule),
-                    sev_name(f),
-                    f.text,
-                    f.message,
-                    f.suggestion,
-                ]  # fmt: skip
-            )
-    _table(ws, FINDING_HEADERS, rows, {10: 30, 11: 50, 12: 50})
-    for row in ws.iter_rows(min_row=2):
-        for cell in row[9:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _groups(ws: Worksheet, label: str, groups: list[Group], rules: list[str]) -> None:
+def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules: list[str]) -> None:
     rows = [
-        [
-            g.name,
-            len(g.records),
-            g.passed,
-            g.pass_rate,
-            g.mean_score,
-            sum(len(r.findings) for r in g.records),
-            *(g.rule_count(rid) for rid in rules),
-        ]  # fmt: skip
-        for g in groups
+        [name, g.records, g.passed, _formatted(ws, g.pass_rate, PERCENT), g.mean_score, g.findings,
+         *(g.by_rule.get(rid, 0) for rid in rules)]  # fmt: skip
+        for name, g in groups
     ]
     _table(ws, [label, *GROUP_HEADERS, *rules], rows)
-    for r in range(2, len(rows) + 2):
-        ws.cell(r, 4).number_format = PERCENT
     if rows:
         anchor = f"{get_column_letter(len(GROUP_HEADERS) + len(rules) + 3)}2"
         _bar_chart(ws, f"按{label}的合格率", (4, 1, len(rows) + 1), (1, 2), anchor, percent=True)
@@ -231,8 +297,3 @@ def _stacked_rules_chart(ws: Worksheet, label: str, rules: list[str], count: int
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     ws.add_chart(chart, anchor)
-
-
-def _errors(ws: Worksheet, report: Report) -> None:
-    rows = [[e.source, e.code, e.message] for e in report.errors]
-    _table(ws, ["文件", "错误代码", "原因"], rows, {3: 60})

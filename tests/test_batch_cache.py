@@ -1,0 +1,62 @@
+"""The engine's findings cache (issue 10): each distinct text is checked once per run, and the
+results are exactly those of checking every record from scratch."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from checker.api import Checker
+from checker.engine import PER_FIELD_KINDS, RULE_READS
+from checker.model import FieldValue, Record
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELDS = ("performance_summary", "strengths", "improvement_plan", "consensus", "disagreements",
+          "employee_confirmation", "record_date", "interview_time", "employee_name", "resource_support")  # fmt: skip
+
+
+def _records() -> list[Record]:
+    """Records mixing labelled texts across fields, with repeats, blanks, placeholders and absences."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    rng = random.Random(5)
+    extra = ["无", "", "  ", "无分歧", "双方无分歧", "张三 2024-06-04", "☑已确认", "2024-06-03 15:00", "2024-06-06"]
+    pool = texts[:400] + extra
+    records = []
+    for i in range(600):
+        fields = {k: FieldValue(text=rng.choice(pool)) for k in FIELDS if rng.random() < 0.85}
+        records.append(Record(source=f"r{i % 7}.json", index=i, fields=fields))
+    return records + records[:200]  # the same records again: cache hits
+
+
+def test_cached_findings_equal_uncached():
+    cached, plain = Checker(), Checker()
+    plain.engine.cache_size = 0
+    records = _records()
+    got = [cached.audit_record(r).model_dump() for r in records]
+    want = [plain.audit_record(r).model_dump() for r in records]
+    assert got == want
+    assert cached.engine._cache and not plain.engine._cache
+
+
+def test_cache_is_bounded_and_hits_do_not_share_findings():
+    checker = Checker()
+    checker.engine.cache_size = 50
+    records = _records()[:300]
+    for rec in records:
+        checker.audit_record(rec)
+    assert checker.engine._cache and all(len(c) <= 50 for c in checker.engine._cache.values())
+    first = checker.audit_record(records[0])
+    again = checker.audit_record(records[0])
+    assert first.model_dump() == again.model_dump()
+    assert all(a is not b for a, b in zip(first.findings, again.findings, strict=True))
+
+
+def test_cached_kinds_exist():
+    from checker.checks import REGISTRY
+
+    assert set(PER_FIELD_KINDS) <= set(REGISTRY) and set(RULE_READS) <= set(REGISTRY)

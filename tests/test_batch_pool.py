@@ -1,0 +1,142 @@
+"""Batch audits in long-lived worker processes (issue 10): real files, real processes, no timed asserts."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.api import Checker
+from checker.cli import main
+from checker.config import Config, LimitsConfig
+from checker.reports import json_report, text
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DOCS = ROOT.parent / "shared" / "eval" / "docs"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_batch", ROOT / "benchmarks" / "batch.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def batch_dir(tmp_path_factory) -> Path:
+    """Varied .docx (three layouts), an export sheet, the samples and a broken file, in one folder."""
+    out = tmp_path_factory.mktemp("batch")
+    bench = _bench()
+    bench.write_docx_set(out / "docx", 24)
+    bench.write_export(out / "export.xlsx", 300)
+    for path in sorted((ROOT / "samples").iterdir()):
+        if path.suffix in (".docx", ".xlsx", ".jsonl"):
+            (out / path.name).write_bytes(path.read_bytes())
+    (out / "损坏.docx").write_bytes(b"not a zip at all")
+    return out
+
+
+def _serial(paths) -> Checker:
+    return Checker(Config(limits=LimitsConfig(isolate="never")))
+
+
+def test_workers_give_the_serial_report_in_input_order(batch_dir):
+    serial = _serial([batch_dir]).audit_paths([batch_dir])
+    for jobs in (1, 2, 3):
+        checker = Checker(Config(limits=LimitsConfig(isolate="always")))
+        report = checker.audit_paths([batch_dir], jobs=jobs)
+        assert report.model_dump() == serial.model_dump(), jobs
+        assert [r.source for r in checker.read_log] == [str(p) for p in checker.files]
+    assert len(serial.records) > 300 and [Path(e.source).name for e in serial.errors] == ["损坏.docx"]
+
+
+def test_cli_jobs_output_equals_the_whole_report_writers(batch_dir, tmp_path):
+    serial = _serial([batch_dir]).audit_paths([batch_dir])
+    result = CliRunner().invoke(main, ["audit", str(batch_dir), "--jobs", "2", "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == json_report.render(serial)  # streamed record by record, same bytes
+    result = CliRunner().invoke(main, ["audit", str(batch_dir), "-j", "2", "--no-color"])
+    assert result.stdout == text.render(serial)
+
+
+def _slow_docx(paragraphs: int = 50_000) -> bytes:
+    """A form followed by tens of thousands of paragraphs: parsing takes seconds, no record until the end."""
+    sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+    from make_hostile import form_docx, rewrite_zip
+
+    data = form_docx()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    rng = random.Random(1)
+    body = "".join(
+        f"<w:p><w:r><w:t>{i}段{''.join(chr(0x4E00 + rng.randrange(20000)) for _ in range(20))}</w:t></w:r></w:p>"
+        for i in range(paragraphs)
+    )
+    at = xml.index("<w:body>") + len("<w:body>")
+    return rewrite_zip(data, {"word/document.xml": (xml[:at] + body + xml[at:]).encode()})
+
+
+def test_a_file_that_gets_its_worker_killed_is_a_per_file_error(batch_dir, tmp_path):
+    slow = tmp_path / "卡住的记录.docx"
+    slow.write_bytes(_slow_docx())
+    good = sorted((batch_dir / "docx").glob("*.docx"))[:6]
+    inputs = [good[0], slow, *good[1:3], slow, *good[3:]]
+    checker = Checker(Config(limits=LimitsConfig(isolate="always", seconds_per_file=0.5)))
+    report = checker.audit_paths(inputs, jobs=2)
+    assert [(Path(e.source).name, e.code) for e in report.errors] == [(slow.name, "timeout")] * 2
+    assert "秒仍未完成" in report.errors[0].message
+    assert [r.source for r in report.records] == [str(p) for p in good]  # the rest survive, in order
+    alone = _serial(good).audit_paths(good)
+    assert [r.model_dump() for r in report.records] == [r.model_dump() for r in alone.records]
+
+
+def test_a_file_over_the_memory_budget_is_a_per_file_error(tmp_path, batch_dir):
+    greedy = tmp_path / "greedy.docx"
+    greedy.write_bytes(_slow_docx(1_000_000))  # ~50 MB zipped, needs more than 256 MB to parse
+    good = sorted((batch_dir / "docx").glob("*.docx"))[:2]
+    checker = Checker(Config(limits=LimitsConfig(isolate="always", memory_mb_per_file=256, seconds_per_file=120)))
+    report = checker.audit_paths([greedy, *good], jobs=1)
+    assert [(Path(e.source).name, e.code) for e in report.errors] == [("greedy.docx", "memory")]
+    assert [r.source for r in report.records] == [str(p) for p in good]
+
+
+def test_jsonl_is_one_record_per_line_then_a_summary(batch_dir, tmp_path):
+    out = tmp_path / "report.jsonl"
+    result = CliRunner().invoke(main, ["audit", str(batch_dir), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    serial = _serial([batch_dir]).audit_paths([batch_dir]).to_json_dict()
+    records = [x for x in lines if x["type"] == "record"]
+    errors = [x for x in lines if x["type"] == "error"]
+    assert lines[-1]["type"] == "summary" and [x["type"] for x in lines].count("summary") == 1
+    assert lines[-1]["summary"] == serial["summary"] and lines[-1]["rule_pack"] == serial["rule_pack"]
+    assert [{k: v for k, v in r.items() if k != "type"} for r in records] == serial["records"]
+    assert [{k: v for k, v in e.items() if k != "type"} for e in errors] == serial["errors"]
+    assert set(records[0]) >= {"source", "index", "sheet", "fields", "findings", "score", "verdict"}
+
+
+def test_jsonl_to_stdout_and_with_other_formats(batch_dir, tmp_path):
+    docs = sorted((batch_dir / "docx").glob("*.docx"))[:3]
+    result = CliRunner().invoke(main, ["audit", *map(str, docs), "--format", "jsonl"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4 and json.loads(lines[-1])["summary"]["records"] == 3
+    result = CliRunner().invoke(
+        main, ["audit", *map(str, docs), "--format", "jsonl,json,md", "-o", str(tmp_path / "out")]
+    )
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["report.json", "report.jsonl", "report.md"], result.output
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(batch_dir):
+    docs = sorted((batch_dir / "docx").glob("*.docx"))[:4]
+    piped = CliRunner().invoke(main, ["audit", *map(str, docs), "--format", "json"])
+    assert piped.stderr == ""
+    shown = CliRunner().invoke(main, ["audit", *map(str, docs), "--format", "json", "--progress"])
+    assert "文件" in shown.stderr and "条/秒" in shown.stderr
+    assert json.loads(shown.stdout)["summary"]["records"] == 4
