@@ -110,6 +110,10 @@ class Settings(BaseModel):
     revise_score: int = 60
 
 
+# the fields that name an employee's job family, most telling first
+FAMILY_FIELDS = ("job_family", "position", "department")
+
+
 @dataclass
 class CheckContext:
     record: Record
@@ -140,6 +144,17 @@ class CheckContext:
 
     def field_name(self, key: str) -> str:
         return self.fields.name(key)
+
+    def job_family(self) -> str:
+        """The family (a tag of lexicons/job_families.txt) named by the record's job family, position
+        or department, for advice examples that fit; "" when none is recognised."""
+        families = self.analyzer.lexicons.get("job_families")
+        for key in FAMILY_FIELDS:
+            value = self.text(key)
+            for word in families.words():  # longest first
+                if word in value:
+                    return next(iter(sorted(families.entries[word])))
+        return ""
 
 
 _BLANK = re.compile(r"[\s\u3000_＿]+")

@@ -51,6 +51,8 @@ class Hit:
     start: int
     end: int
     text: str
+    polarity: str = ""  # judgements only: praise or criticism
+    why: str = ""  # non-deadlines only: recurring, start, routine, procedure, standard ("" for a word: 尽快)
 
 
 @dataclass
@@ -141,10 +143,12 @@ class TextAnalyzer:
 
     def _analyze(self, text: str) -> PointAnalysis:
         result = PointAnalysis(text)
-        result.judgements = [Hit(h.kind, h.start, h.end, h.text) for h in self.judge.find(text)]
+        result.judgements = [Hit(h.kind, h.start, h.end, h.text, h.polarity) for h in self.judge.find(text)]
         times = self.times.find(text)
         result.deadlines = [Hit(t.kind, t.start, t.end, t.text) for t in times if t.kind != "none"]
-        result.non_deadlines = [Hit("none", t.start, t.end, t.text) for t in times if t.kind == "none"]
+        result.non_deadlines = [
+            Hit("none", t.start, t.end, t.text, why=t.why) for t in times if t.kind == "none"
+        ]
         if result.judgements:
             result.evidence = self._evidence(text, result.judgements)
         # "9月1日起" is no deadline and no quantity either; "每周例会前" keeps its frequency

@@ -14,8 +14,9 @@ of lexicons/function_words.txt and the lexicons traits / evaluation. Besides tho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from checker.nlp.lexicon import Lexicons
@@ -40,6 +41,7 @@ class JudgementHit:
     start: int
     end: int
     text: str
+    polarity: str = "praise"  # praise or criticism: which advice fits
 
 
 class JudgementFinder:
@@ -53,25 +55,58 @@ class JudgementFinder:
         self.aabb = compiler.compile(r"(<han>)\1(<han>)\2<end>")
         self.aabb_not = frozenset(compiler.words("aabb_not"))
         self.four_han = compiler.compile(r"<han>{4}<end>")
+        self._lexicons = lexicons
+        self._compiler = compiler
 
     def find(self, text: str) -> list[JudgementHit]:
         hits: list[JudgementHit] = []
         phrases = sorted(self.phrases, key=lambda p: p.kind != NOT_JUDGEMENT)  # blockers first
-        patterns = [(p.kind, p.pattern) for p in phrases]
+        patterns = [(p.kind, p.pattern, p.polarity) for p in phrases]
         if self.words is not None:
-            patterns.append(("word", self.words))
-        for kind, pattern in patterns:
+            patterns.append(("word", self.words, None))
+        for kind, pattern, polarity in patterns:
             for m in pattern.finditer(text):
                 if not self.circumstance.search(text, 0, m.start()):
-                    _add(hits, JudgementHit(kind, m.start(), m.end(), m.group()))
+                    hit = JudgementHit(kind, m.start(), m.end(), m.group(), polarity or self._polarity(m.group()))
+                    _add(hits, hit)
         for m in self.aabb.finditer(text):
             if m.group()[:4] not in self.aabb_not:
-                _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, m.group()[:4]))
+                word = m.group()[:4]
+                _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, word, self._polarity(word)))
         idioms = _idioms()
         for m in self.four_han.finditer(text):
             if m.group() in idioms:
-                _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group()))
+                _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group(), self._polarity(m.group())))
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
+
+
+    @cached_property
+    def _polarity_patterns(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+        """criticism words and negations, praise words, never-words; compiled on first use (they are
+        big alternations, and a run that judges nothing need not pay for them)."""
+        lexicons, compiler = self._lexicons, self._compiler
+        criticism = lexicons.get("evaluation").words("criticism") + lexicons.get("judgement").words("criticism")
+        praise = lexicons.get("evaluation").words("praise") + lexicons.get("judgement").words("praise")
+        return (
+            compiler.compile("|".join(map(re.escape, criticism)) + r"|不|没|未|欠|缺|差"),
+            compiler.compile("|".join(map(re.escape, praise)) or "(?!)"),
+            compiler.compile(r"从不|从没|从未|很少|极少|鲜少|绝不|决不"),
+        )
+
+    def _polarity(self, text: str) -> str:
+        """criticism when a criticism word or a negation stands outside every praise word it overlaps
+        ("有待提高" is criticism though 高 praises; "不错" is praise); a rarity word turns it round
+        ("从不抱怨")."""
+        criticism_words, praise_words, never_words = self._polarity_patterns
+        praise = [m.span() for m in praise_words.finditer(text)]
+        critical = any(
+            not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in praise)
+            for m in criticism_words.finditer(text)
+        )
+        never = never_words.match(text)
+        if never and not any(a <= never.start() and never.end() <= b for a, b in praise):
+            critical = not critical
+        return "criticism" if critical else "praise"
 
 
 def _add(hits: list[JudgementHit], hit: JudgementHit) -> None:

@@ -28,11 +28,15 @@ _MACRO = re.compile(r"\{([a-z_]+)(?::([a-z_]+))?\}|<chars:([a-z_]+)>|<(han|alnum
 _PUNCT_END = r"[,，。;；、!！?？…:：)）~～]|$|\s"
 
 
+POLARITIES = ("praise", "criticism")
+
+
 @dataclass(frozen=True)
 class Phrase:
     kind: str
     source: str
     pattern: re.Pattern
+    polarity: str | None = None  # praise / criticism when the class always has one
 
 
 class PhraseCompiler:
@@ -87,6 +91,7 @@ def load_phrases(compiler: PhraseCompiler, lexicon_name: str) -> list[Phrase]:
     """Every entry of a phrase lexicon, in file order (earlier patterns win an overlap)."""
     phrases = []
     for source, tags in compiler.lexicons.get(lexicon_name).entries.items():
-        kind = next(iter(sorted(tags)), "phrase")
-        phrases.append(Phrase(kind, source, compiler.compile(source)))
+        kind = next(iter(sorted(tags - set(POLARITIES))), "phrase")
+        polarity = next((t for t in POLARITIES if t in tags), None)
+        phrases.append(Phrase(kind, source, compiler.compile(source), polarity))
     return phrases

@@ -1,0 +1,227 @@
+"""The cross-record stage: rules that compare a record with the other records of a batch
+(copied-text) or with the employee's previous record (plan-not-followed-up).
+
+The engine stays per-record. This stage runs after it, in the parent process, on the RecordReports
+in input order, one at a time (`feed`), so it works while records stream: each record is compared
+with the records before it, gets its extra findings, and its score and verdict are recomputed;
+nothing already handed on is changed afterwards (the later of two copies is the one reported, and it
+names the earlier ones).
+
+Previous records come from the same batch (earlier in input order; when interview times are known,
+the latest talk before this one) and, when one is configured, from a `PreviousRecords` source such as
+a record database: anything with `lookup(employee_id, name, department)` returning `PastRecord`s.
+Set it as `checker.previous_records = MyDatabase(...)` (checker/history/ is meant to provide one).
+
+A cross-record kind registers twice: with @check_kind like any kind (so packs validate it and
+`checker rules --kinds` lists it; run per record it compares a record with the other record written
+inline under `previous.` / `other.` keys, which is how its examples in the pack are tested), and with
+@cross_record_kind for this stage.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pydantic import BaseModel
+
+from checker.checks.base import Rule, Settings, is_placeholder
+from checker.model import Finding, RecordReport
+from checker.nlp.datetimes import Moment, parse_moment, year_of
+
+IDENTITY = ("employee_id", "employee_name", "department")
+
+
+@dataclass(frozen=True)
+class PastRecord:
+    """An earlier record of an employee: where it came from and its field texts."""
+
+    source: str
+    fields: dict[str, str]
+    index: int = 0
+    sheet: str = ""
+
+    def text(self, key: str) -> str:
+        return self.fields.get(key, "") or ""
+
+    def label(self) -> str:
+        where = f"{self.source} [{self.sheet}]" if self.sheet else self.source
+        when = self.text("interview_time").strip()
+        return f"{where}(面谈时间 {when})" if when else where
+
+    @classmethod
+    def of(cls, rec: RecordReport, keys: Iterable[str] | None = None) -> PastRecord:
+        wanted = rec.fields if keys is None else {k: rec.fields[k] for k in keys if k in rec.fields}
+        return cls(rec.source, dict(wanted), rec.index, rec.sheet)
+
+
+class PreviousRecords(Protocol):
+    """Where earlier records of an employee come from (the batch so far, a record database)."""
+
+    def lookup(self, employee_id: str, name: str, department: str) -> Iterable[PastRecord]:
+        """The employee's records: same employee_id when one is given, else same name and department."""
+        ...
+
+
+def identity(fields: dict[str, str]) -> tuple[str, str, str]:
+    return tuple("".join((fields.get(k) or "").split()) for k in IDENTITY)  # type: ignore[return-value]
+
+
+@dataclass
+class BatchRecords:
+    """The records of this batch seen so far, by employee (a PreviousRecords)."""
+
+    by_id: dict[str, list[PastRecord]] = field(default_factory=dict)
+    by_name: dict[tuple[str, str], list[PastRecord]] = field(default_factory=dict)
+
+    def add(self, rec: PastRecord) -> None:
+        emp_id, name, dept = identity(rec.fields)
+        if emp_id:
+            self.by_id.setdefault(emp_id, []).append(rec)
+        if name:
+            self.by_name.setdefault((name, dept), []).append(rec)
+
+    def lookup(self, employee_id: str, name: str, department: str) -> list[PastRecord]:
+        if employee_id and employee_id in self.by_id:
+            return list(self.by_id[employee_id])
+        if not name:
+            return []
+        # a record with another employee id is another person of the same name
+        return [
+            r
+            for r in self.by_name.get((name, department), [])
+            if not employee_id or not identity(r.fields)[0]
+        ]
+
+
+def _moment(text: str) -> Moment | None:
+    return parse_moment(text, year_of(text)) if text else None
+
+
+def pick_previous(fields: dict[str, str], source: str, index: int, sheet: str, candidates: list[PastRecord]):
+    """The employee's previous record among candidates (oldest first): the latest talk before this one
+    when interview times are known, else the last one; never this record or one of the same period."""
+    if not candidates:
+        return None
+    now = _moment(fields.get("interview_time", ""))
+    period = "".join((fields.get("period") or "").split())
+    talk = "".join((fields.get("interview_time") or "").split())
+    usable = []
+    for c in candidates:
+        if (c.source, c.index, c.sheet) == (source, index, sheet):
+            continue
+        if period and "".join(c.text("period").split()) == period:
+            continue
+        if talk and "".join(c.text("interview_time").split()) == talk:
+            continue  # the same talk twice (a resubmitted record), not the previous one
+        usable.append((c, _moment(c.text("interview_time"))))
+    if now is not None:
+        before = [(c, m) for c, m in usable if m is not None and m.start < now.start]
+        if before:
+            return max(enumerate(before), key=lambda im: (im[1][1].start, im[0]))[1][0]
+        usable = [(c, m) for c, m in usable if m is None]
+    return usable[-1][0] if usable else None
+
+
+@dataclass
+class CrossContext:
+    """What a cross-record check sees: the record, the stage's memory and the shared resources."""
+
+    stage: CrossRecordStage
+    record: RecordReport
+    state: dict  # this rule's own memory across the batch
+
+    @property
+    def analyzer(self):
+        return self.stage.engine.analyzer
+
+    @property
+    def settings(self) -> Settings:
+        return self.stage.engine.pack.settings
+
+    def is_placeholder(self, key: str) -> bool:
+        return is_placeholder(self.record.fields.get(key, ""), self.settings)
+
+    def field_name(self, key: str) -> str:
+        return self.stage.engine.fields.name(key)
+
+    def previous_record(self) -> PastRecord | None:
+        rec = self.record
+        emp_id, name, dept = identity(rec.fields)
+        if not emp_id and not name:
+            return None
+        candidates: list[PastRecord] = []
+        seen = set()
+        sources = [self.stage.previous, self.stage.batch] if self.stage.previous else [self.stage.batch]
+        for source in sources:
+            for c in source.lookup(emp_id, name, dept):
+                if (c.source, c.index, c.sheet) not in seen:
+                    seen.add((c.source, c.index, c.sheet))
+                    candidates.append(c)
+        return pick_previous(rec.fields, rec.source, rec.index, rec.sheet, candidates)
+
+
+CrossFn = Callable[[Rule, BaseModel, CrossContext], list[Finding]]
+CROSS_KINDS: dict[str, CrossFn] = {}
+
+
+def cross_record_kind(name: str):
+    def register(fn: CrossFn) -> CrossFn:
+        CROSS_KINDS[name] = fn
+        return fn
+
+    return register
+
+
+class CrossRecordStage:
+    """Feed RecordReports in input order; each comes back with its cross-record findings."""
+
+    def __init__(self, engine, previous: PreviousRecords | None = None):
+        self.engine = engine
+        self.previous = previous
+        self.rules = [r for r in engine.pack.active(engine.disabled) if r.kind in CROSS_KINDS]
+        self.batch = BatchRecords()
+        self.states: dict[str, dict] = {r.id: {} for r in self.rules}
+
+    @classmethod
+    def for_checker(cls, checker) -> CrossRecordStage:
+        return cls(checker.engine, getattr(checker, "previous_records", None))
+
+    def feed(self, item):
+        if not isinstance(item, RecordReport) or not self.rules:
+            return item
+        missing = {f.field for f in item.findings if f.rule == "missing-field"}
+        added: list[Finding] = []
+        for rule in self.rules:
+            ctx = CrossContext(self, item, self.states[rule.id])
+            found = CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx)
+            added.extend(f for f in found if f.field not in missing)
+        self.batch.add(PastRecord.of(item, (*IDENTITY, "interview_time", "period", *self._kept_fields())))
+        if added:
+            item.findings.extend(added)
+            item.score = self.engine.score(item.findings)
+            item.verdict = self.engine.verdict(item.score)
+        return item
+
+    def _kept_fields(self) -> tuple[str, ...]:
+        keys: list[str] = []
+        for rule in self.rules:
+            keys.extend(getattr(self.engine.pack.params[rule.id], "remembered_fields", ()))
+        return tuple(dict.fromkeys(keys))
+
+    def run(self, items: Iterable) -> Iterator:
+        for item in items:
+            yield self.feed(item)
+
+
+def cross_record_stage(audit: Callable[..., Iterator]) -> Callable[..., Iterator]:
+    """Decorates the Checker method that hands back audited records in input order (in the parent
+    process): one CrossRecordStage per call, i.e. per batch."""
+
+    @functools.wraps(audit)
+    def staged(checker, *args, **kwargs):
+        yield from CrossRecordStage.for_checker(checker).run(audit(checker, *args, **kwargs))
+
+    return staged
