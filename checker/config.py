@@ -54,6 +54,15 @@ class LimitsConfig(BaseModel):
         )
 
 
+class HistoryConfig(BaseModel):
+    """[history] in .checker.toml: the record database (checker/history; README 「HR 月度抽检」)."""
+
+    model_config = ConfigDict(extra="forbid")
+    url: str = ""  # any SQLAlchemy URL, or a file path for SQLite; "" = checker-history.sqlite beside the config
+    store_text: bool = True  # false: field texts are kept only as hashes (privacy)
+    save: bool = False  # true: every `checker audit` saves as if given --save
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rules: str = "default"
@@ -63,6 +72,9 @@ class Config(BaseModel):
     lexicon_dirs: list[str] = Field(default_factory=list)
     lexicons: dict[str, list[str]] = Field(default_factory=dict)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    normalise: list[str] = Field(default_factory=list)  # extra job-family/grade tables (rules/normalise.yaml)
+    history: HistoryConfig = Field(default_factory=HistoryConfig)
+    service: dict = Field(default_factory=dict)  # [service]: validated by checker/service/settings.py
     source: str = ""  # the config file this came from, for messages
 
 
@@ -89,7 +101,7 @@ def load_config(path: Path | None = None, discover: bool = True) -> Config:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: 配置文件无法读取:{exc}") from exc
     base = Path(path).parent
-    for key in ("fields", "lexicon_dirs"):
+    for key in ("fields", "lexicon_dirs", "normalise"):
         if isinstance(data.get(key), str):
             data[key] = [data[key]]
         data[key] = [str((base / p).resolve()) for p in data.get(key, [])]
