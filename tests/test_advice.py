@@ -65,3 +65,18 @@ def test_a_routine_gets_routine_deadline_advice(checker_instance):
 def test_a_vague_time_word_is_named(checker_instance):
     finding = _one(checker_instance, "plan-no-deadline", improvement_plan="尽快熟悉业务流程")
     assert finding.suggestion.startswith("「尽快」不是期限")
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "expected", "not_expected"),
+    [
+        ("resource_support", "无", "由谁提供", "双方无分歧"),
+        ("location", "/", "3楼小会议室", "双方无分歧"),
+        ("manager_name", "", "主持面谈", "双方无分歧"),
+        ("disagreements", "待填", "双方无分歧", "3楼"),
+    ],
+)
+def test_missing_field_advice_fits_the_field(checker_instance, field, text, expected, not_expected):
+    finding = next(f for f in _findings(checker_instance, **{field: text}) if f.field == field)
+    assert finding.rule == "missing-field"
+    assert expected in finding.suggestion and not_expected not in finding.suggestion

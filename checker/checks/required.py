@@ -28,6 +28,8 @@ class RequiredParams(BaseModel):
     # {text} is the placeholder). The texts live in the rule pack (rules/default.yaml).
     states: dict[str, str] = Field(default_factory=dict)
     advice: dict[str, str] = Field(default_factory=dict)
+    # what to write, per field, for an empty or placeholder box (a template gap keeps advice.absent)
+    field_advice: dict[str, str] = Field(default_factory=dict)
 
 
 @check_kind("required-field", RequiredParams, field_scoped=True)
@@ -41,7 +43,8 @@ def check_required(rule: Rule, params: RequiredParams, ctx: CheckContext) -> lis
         case = "absent" if not ctx.record.has(key) else "empty" if not text.strip() else "placeholder"
         values = {"name": ctx.field_name(key), "text": text.strip()[:20]}
         state = params.states.get(case, _STATES[case]).format_map(values)
-        advice = params.advice.get(case, params.advice.get("default", "")).format_map(values)
+        template = params.advice.get(case) if case == "absent" else params.field_advice.get(key)
+        advice = (template or params.advice.get(case, params.advice.get("default", ""))).format_map(values)
         out.append(finding(rule, key, text, 0, len(text), name=values["name"], state=state, advice=advice))
     return out
 
