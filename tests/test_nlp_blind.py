@@ -28,6 +28,8 @@ BLIND_SETS = [
     "real_origin/ratings_company.jsonl",
     "real_origin/plans.jsonl",
     "real_origin_blind/fresh_items.jsonl",
+    "real_origin_blind2/fresh2_items.jsonl",
+    "real_origin_blind3/fresh3_items.jsonl",
 ]
 # the real-origin sets carry the bar: F1 and precision >= 0.95 per rule
 REAL_FLOOR = 0.95

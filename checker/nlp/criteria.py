@@ -52,7 +52,7 @@ _COVERAGE = re.compile(
 )
 # "独立完成…", "独立负责…", "独立处理…": a piece of work; "…的能力", "…能力": a capability
 _DONE_ALONE = re.compile(
-    r"(?:完成|负责|承担|处理|主持|撰写|编写|设计|开发|实施|操作|带班|值班|主讲|讲授|接待|执行)"
+    r"(?:完成|负责|承担|处理|主持|撰写|编写|设计|开发|实施|操作|带班|值班|主讲|讲授|接待)"
 )
 _FINISHED_ALONE = re.compile(r"(?:完成|办理|处理|主持)")
 _CAPABILITY_AFTER = re.compile(r"能力|水平")

@@ -67,7 +67,9 @@ class JudgementFinder:
         for kind, pattern, polarity in patterns:
             for m in pattern.finditer(text):
                 if not self.circumstance.search(text, 0, m.start()):
-                    hit = JudgementHit(kind, m.start(), m.end(), m.group(), polarity or self._polarity(m.group()))
+                    hit = JudgementHit(
+                        kind, m.start(), m.end(), m.group(), polarity or self._polarity(m.group())
+                    )
                     _add(hits, hit)
         for m in self.aabb.finditer(text):
             if m.group()[:4] not in self.aabb_not:
@@ -79,13 +81,14 @@ class JudgementFinder:
                 _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group(), self._polarity(m.group())))
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
 
-
     @cached_property
     def _polarity_patterns(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         """criticism words and negations, praise words, never-words; compiled on first use (they are
         big alternations, and a run that judges nothing need not pay for them)."""
         lexicons, compiler = self._lexicons, self._compiler
-        criticism = lexicons.get("evaluation").words("criticism") + lexicons.get("judgement").words("criticism")
+        criticism = lexicons.get("evaluation").words("criticism") + lexicons.get("judgement").words(
+            "criticism"
+        )
         praise = lexicons.get("evaluation").words("praise") + lexicons.get("judgement").words("praise")
         return (
             compiler.compile("|".join(map(re.escape, criticism)) + r"|不|没|未|欠|缺|差"),

@@ -63,6 +63,10 @@ PERIOD_PATTERNS = [
     r"(?:天|周|星期|月|季度|年|学期)(?:带教期|改进期|试用期)?(?:内|之内|以内|里|期间)",
     rf"(?:入职|工作|到岗|考前|上岗)\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|月|季度|年|学期)?\s*(?:到|至|-|~)\s*(?:{_N}|半)\s*(?:个)?\s*"
     r"(?:天|周|星期|月|季度|年|学期)",
+    # the next task or the first months as the item's span: 下一个任务里, 30天时, 前6个月
+    r"下一?个?(?:任务|项目|迭代|版本|阶段)(?:里|中|内|前)",
+    rf"(?<![每第])(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月)(?:时|的时候)",
+    rf"(?:^|(?<=[,，:：;；\s]))前\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月|年)",
     # a year or month named alone as the item's span: 2025年会员复购率…, 5月份组织一次…
     r"(?<![\d年])\d{4}\s*年(?![\d月])(?:内|度)?",
     rf"(?<![每\d{CN_DIGITS}])(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月份",
@@ -93,7 +97,7 @@ _AHEAD = re.compile(rf"\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月)")
 MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # "X结束时", "转正时", "下次面谈时": the moment a named event ends or happens bounds the item too
 MILESTONE_AT = re.compile(
-    r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:结束|完成|到期|期满|结项|验收|转正|面谈|复审|上线)(?:时|之时|之际)"
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:结束|完成|到期|期满|结项|验收|转正|面谈|复审|上线|开始)(?:时|之时|之际)"
 )
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
 _NOT_BEFORE_PREV = set("提目当眼面跟往向事生空从超领居靠最")
@@ -208,7 +212,8 @@ class TimeRecognizer:
             or text[expr.start - 1 : expr.start] == "每"
         ):
             return TimeExpr("none", expr.start, expr.end, expr.text, "recurring")
-        if expr.kind in ("date", "period") and _START.match(text[expr.end :]):
+        stage_begins = expr.text.startswith("第") and text[expr.end :].lstrip().startswith("开始")
+        if expr.kind in ("date", "period") and _START.match(text[expr.end :]) and not stage_begins:
             return TimeExpr("none", expr.start, expr.end, expr.text, "start")
         return expr
 
