@@ -47,6 +47,17 @@ def read(path, table):
         ("员工编码", "employee_id"),
         ("下一步的工作和绩效的改进方向", "improvement_plan"),
         ("存在问题与改进方向", "improvement_plan"),
+        ("改进的建议和指导", "improvement_plan"),
+        ("工作回顾与绩效分析", "performance_summary"),
+        ("上级评价意见", "performance_summary"),
+        ("经理评价意见", "performance_summary"),
+        ("试用期考核意见", "performance_summary"),
+        ("员工试用(实习)期间工作表现评价", "performance_summary"),
+        ("职业发展路径", "career_development"),
+        (
+            "试用期工作总结(由本人填写)Summary of work during probation (recorded by yourself)",
+            "employee_feedback",
+        ),
     ],
 )
 def test_labels_by_structure(label, key, alias_table):
@@ -317,3 +328,126 @@ def test_numbered_part_titles_end_a_section(tmp_path, alias_table):
     )
     record = read(path, alias_table)
     assert record.text("performance_summary") == "8月盘点库存差异率1.6%,超出1%的标准。"
+
+
+def test_a_rating_row_over_codes_and_an_evaluation_bar_ending_at_opinion_labels(tmp_path, alias_table):
+    """Probation assessment grid: one known label (评级结果) among rating titles over a row of codes;
+    a full-width evaluation bar whose answer ends at a row of opinion labels over their values."""
+    path = docx_grid(
+        tmp_path / "p.docx",
+        [
+            ("姓名", "梁文静", "部门/门店", "客房部", "职务", "领班"),
+            ("报到日期", "2025-02-03", "拟定转正日期", "2025-05-03", "实际转正日期", "2025-05-03"),
+            ("业务能力", "协作", "执行", "学习", "创新", "评级结果"),
+            ("B", "A", "B+", "B", "C", "B+"),
+            ("员工试用(实习)期间工作表现评价",),
+            ("7月独立带班完成3次大型会议接待,客诉为0。",),
+            ("", "", "", "", "", ""),
+            ("本部门意见", "", "", "分管领导意见(可不填写)", "", ""),
+            ("同意按期转正。", "", "", "", "", ""),
+        ],
+        cols=6,
+    )
+    record = read(path, alias_table)
+    assert record.text("grade") == "B+"
+    assert record.text("performance_summary") == "7月独立带班完成3次大型会议接待,客诉为0。"
+    assert record.text("employee_name") == "梁文静"
+
+
+def test_bilingual_bars_a_filled_by_bar_ends_an_answer_and_a_label_line_over_its_comment(
+    tmp_path, alias_table
+):
+    """Bilingual approval form: "中文(由…填写)English …" section bars, the comment under a first line
+    "试用期考核意见 Comments of …:", the single 日期 of the application."""
+    path = docx_grid(
+        tmp_path / "b.docx",
+        [
+            ("部门:品质部", "", "日期:2025-05-06", ""),
+            ("姓名:", "程思远", "岗位:", "质检员"),
+            ("试用期工作总结(由本人填写)Summary of work during probation (recorded by yourself)",),
+            ("试用期内完成来料检验1200批次,漏检0次。",),
+            ("考评内容(由直接上级填写)Appraisal (recorded by supervisor directly)",),
+            ("考核项目", "考核标准", "优", "良"),
+            ("责任心", "交付的工作能按目标完成。", "√", ""),
+            (
+                "部门意见\nComments of department",
+                "试用期考核意见 Comments of Appraisal during probation period:\n4月牵头整改来料不良,批次合格率升到99.2%。",
+            ),
+        ],
+    )
+    record = read(path, alias_table)
+    assert record.text("employee_feedback") == "试用期内完成来料检验1200批次,漏检0次。"
+    assert record.text("performance_summary") == "4月牵头整改来料不良,批次合格率升到99.2%。"
+    assert record.text("employee_name") == "程思远"
+    assert record.text("record_date") == "2025-05-06"
+
+
+def test_compound_joined_label_stacked_signatures_and_a_signing_date(tmp_path, alias_table):
+    path = docx_grid(
+        tmp_path / "s.docx",
+        [
+            ("员工姓名/工号", "郑雨桐/E30412", "所属部门及岗位", "财务部/会计"),
+            ("面谈主持人", "冯志强", "绩效总结", "6月完成月结提前2天,差错0次。"),
+            ("双方签字及日期", "员工签字:郑雨桐 2025-07-09\n上级签字:冯志强 2025-07-09"),
+            ("签名时间", "2025-07-10"),
+        ],
+    )
+    record = read(path, alias_table)
+    assert record.text("department") == "财务部"
+    assert record.text("position") == "会计"
+    assert record.text("employee_confirmation") == "郑雨桐 2025-07-09"
+    assert record.text("manager_signature") == "冯志强 2025-07-09"
+    assert record.text("record_date") == "2025-07-10"
+
+
+def test_export_the_managers_evaluation_column_beats_a_status_column(tmp_path, alias_table):
+    """DB export: "上级评价意见" (the manager's words) is the summary, not the "面谈记录" status column;
+    "自评说明" is the employee's view; "面谈纪要" of a list page is the summary."""
+    from tests.builders import xlsx_book
+
+    path = xlsx_book(
+        tmp_path / "e.xlsx",
+        {
+            "evaluation": [
+                [
+                    "评估ID",
+                    "员工ID",
+                    "自评分",
+                    "自评说明",
+                    "上级评价意见",
+                    "绩效等级",
+                    "面谈记录",
+                    "面谈时间",
+                ],
+                [
+                    1,
+                    11,
+                    85,
+                    "认可评价。",
+                    "5月上线对账系统,人工核对减少60%。",
+                    "A",
+                    "面谈已完成。",
+                    "2025-06-03",
+                ],
+                [
+                    2,
+                    12,
+                    80,
+                    "希望多参与项目。",
+                    "二季度回款320万元,完成率98%。",
+                    "B",
+                    "面谈已完成。",
+                    "2025-06-04",
+                ],
+            ],
+            "list": [
+                ["面谈编号", "员工", "面谈人", "面谈时间", "状态", "面谈纪要"],
+                ["M-1", "罗晓燕", "孙立", "2025-06-05", "已完成", "6月新签客户3家,回款80万元。"],
+                ["M-2", "钟建华", "孙立", "2025-06-06", "已完成", "完成2个门店的开业筹备。"],
+            ],
+        },
+    )
+    records = read_bytes(path.read_bytes(), str(path), alias_table)
+    assert records[0].text("performance_summary") == "5月上线对账系统,人工核对减少60%。"
+    assert records[1].text("employee_feedback") == "希望多参与项目。"
+    assert records[2].text("performance_summary") == "6月新签客户3家,回款80万元。"

@@ -311,6 +311,7 @@ class _Collector:
     values: dict[str, FieldValue] = field(default_factory=dict)
     dates: list[FoundValue] = field(default_factory=list)  # bare 日期 labels, resolved at the end
     extras: list[FoundValue] = field(default_factory=list)  # labels of no known field, with values
+    moved: set[str] = field(default_factory=set)  # keys filled by a displaced summary, not their own label
 
     def signed_above(self, pairs: list[tuple[str, str, str, str]]) -> None:
         """The people named on the line above a line of dates signed: their names are signatures."""
@@ -341,7 +342,9 @@ class _Collector:
             and self.table.rank(label) < self.table.rank(current.location.label)
             and self.table.rank(label)[0] < len(self.table.prefer.get(key, ()))
         )
-        if current is None or (not current.text.strip() and text.strip()) or stronger:
+        own = key in self.moved and text.strip()  # "员工自评" after a displaced summary: its own label wins
+        if current is None or (not current.text.strip() and text.strip()) or stronger or own:
+            self.moved.discard(key)
             self.values[key] = FieldValue(
                 text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
             )
@@ -356,6 +359,7 @@ class _Collector:
         target = self.table.displaced.get(key)
         found = self.table.match(label)
         if target and target not in self.values and found is not None and found.role != "manager_name":
+            self.moved.add(target)
             self.values[target] = FieldValue(
                 text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
             )

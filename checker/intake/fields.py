@@ -155,14 +155,24 @@ class AliasTable:
         if found is None:
             return (99, 99)
         prefer = self.prefer.get(found.key, [])
-        if found.role == "manager_name":  # "部门负责人意见", "项目经理评价": the manager's own words
-            return (1, 0)
         norm = normalize_label(label)
+        if found.role == "manager_name" or self._written_by_manager(norm, found.key):
+            return (1, 0)  # "部门负责人意见", "项目经理评价", "上级评价意见": the manager's own words
         stripped = _BRACKETED_HINT.sub("", norm)
         for i, alias in enumerate(prefer):
             if alias in (norm, stripped, found.alias):
                 return (i, 0)
         return (len(prefer) + found.tier, self.order.get(found.alias, 50))
+
+    def _written_by_manager(self, norm: str, key: str) -> bool:
+        """A label that starts with the interviewer ("上级评价意见") and names a field the
+        interviewer writes (`by_role`)."""
+        if key not in self.by_role.get("manager_name", {}).values():
+            return False
+        return any(
+            self.aliases.get(norm[:i]) == "manager_name" and norm[i:] in self.aliases
+            for i in range(1, min(len(norm) - 1, 6))
+        )
 
     def nearest(self, label: str) -> tuple[str, str] | None:
         """For a label no field knows: the key of the most similar alias and that alias, so a user
@@ -201,7 +211,7 @@ class AliasTable:
             return Match("employee_id", 0, norm) if person == "employee_name" and staff_number else None
         # "Employee Name 员工姓名": the Chinese part of a bilingual label
         if _CJK.search(norm) and sum(len(w) for w in _ASCII_WORD.findall(norm)) >= 3:
-            chinese = re.sub(r"^[/()（）]+|[/()（）]+$", "", _ASCII_WORD.sub("", norm)).replace("()", "")
+            chinese = _chinese_part(norm)
             key = self._lookup(chinese) if len(chinese) >= 2 else None
             if key is not None:
                 return Match(key, 1, self._decided_by(chinese, key))
@@ -251,8 +261,13 @@ class AliasTable:
                     continue
                 if set(head) & _NOT_A_QUALIFIER:
                     return None  # "已达成共识", "无异议": a value, not a label
-                if self.aliases.get(head) in _OTHER_PERSON:
-                    return None  # "上级职务", "面谈人部门": the interviewer's own, no field of the record
+                person = self.aliases.get(head)
+                if person in _OTHER_PERSON:
+                    # "上级评价意见": what the interviewer writes (a `by_role` field) is the record's;
+                    # "上级职务", "面谈人部门": the interviewer's own, no field of the record
+                    if key in self.by_role.get(person or "", {}).values():
+                        return Match(key, 2, tail, role=person or "")
+                    return None
                 return Match(key, 2, tail)
             # "项目经理评价", "经理反馈", "员工自我总结": who writes it and what it is
             for i in range(1, len(form)):
@@ -370,6 +385,26 @@ _COMMON_BIGRAMS = {
 }
 
 
+def _chinese_part(norm: str) -> str:
+    """The Chinese words of a bilingual label: "Employee Name 员工姓名" -> "员工姓名", "Job Title (职称)"
+    -> "职称", "试用期工作总结(由本人填写)Summery … (recorded by your self)" -> "试用期工作总结(由本人填写)"."""
+    text = _ASCII_WORD.sub("", norm)
+    while "()" in text or "（）" in text:
+        text = text.replace("()", "").replace("（）", "")
+    text = text.strip("/").lstrip(")）").rstrip("(（")
+    while text[:1] in ("(", "（") and text[-1:] in (")", "）") and _balanced(text[1:-1]) == 0:
+        text = text[1:-1].strip("/")
+    while _balanced(text) < 0 and text[-1:] in (")", "）"):
+        text = text[:-1]
+    while _balanced(text) > 0 and text[:1] in ("(", "（"):
+        text = text[1:]
+    return text.strip("/")
+
+
+def _balanced(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} - _COMMON_BIGRAMS
 
@@ -383,7 +418,10 @@ def _candidates(norm: str) -> list[str]:
         if sep in stripped:
             first, last = stripped.split(sep, 1)
             # "存在问题与改进方向": the second of two named things is the section's point
-            out.extend([last, first] if sep == "与" else [first])
+            parts = [last, first] if sep == "与" else [first]
+            out.extend(parts)
+            # "改进的建议和指导" = "改进建议"
+            out.extend(p.replace("的", "") for p in parts if "的" in p)
     # "存在的分歧" = "存在分歧"; "上级综合评价" = "综合评价" (who writes it is not part of the name)
     if "的" in stripped:
         out.append(stripped.replace("的", ""))

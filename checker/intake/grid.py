@@ -63,6 +63,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "Employee Signature 员工签名:": the English half of a bilingual label before the Chinese one
 _ENGLISH_LABEL = re.compile(r"\s*[A-Za-z][A-Za-z '’./&()-]*\s*")
 _UNKNOWN_PAIR = re.compile(r"[ \u3000]{2,}[^\s:：,，。;；]{1,8}[:：]")
+_BILINGUAL_PAIR = re.compile(
+    r"(?:(?<=^)|(?<=[\s\u3000]))([^\s\u3000:：]*[\u4e00-\u9fff][^\s\u3000:：A-Za-z]*)"
+    r"[ \u3000]+[A-Za-z][A-Za-z '’./&-]*(?:\([A-Za-z '’./&-]*\))?\s*([:：])"
+)
 _TRAILING_ENGLISH = re.compile(r"[ \u3000]{2,}[A-Za-z][A-Za-z '’./&()-]*$")
 _NUMBER_PREFIX = re.compile(r"\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+[、.．]|[（(]\d{1,2}[)）])\s*")
 # "面 谈 地 点:" — a label typed with spaces between its characters
@@ -89,8 +93,17 @@ def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str
         inner = _titled_pair_lines(lines, table, known_title=True)
         if inner:
             return inner
-    if len(lines) > 1:
-        rest = "\n".join(lines[1:]).strip("\n")
+    rest_lines = lines[1:]
+    if pairs[-1][2] and pairs[-1][0] in _SIGNED:
+        # "员工签字:段芳 2025-07-08" over "上级签字:陈立军 2025-07-08": one signature a line
+        while rest_lines:
+            more = _line_pairs(rest_lines[0], table)
+            if not more or not all(p[0] in _SIGNED for p in more):
+                break
+            pairs.extend(more)
+            rest_lines = rest_lines[1:]
+    if rest_lines:
+        rest = "\n".join(rest_lines).strip("\n")
         last = pairs[-1]
         last[2] = f"{last[2]}\n{rest}" if last[2] else rest
     return [tuple(p) for p in pairs]
@@ -98,6 +111,8 @@ def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str
 
 def _line_pairs(line: str, table: AliasTable) -> list[list[str]] | None:
     line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(1)), line)
+    # "试用期考核意见 Comments of Appraisal during probation period:": the Chinese label, then its English
+    line = _BILINGUAL_PAIR.sub(lambda m: m.group(1) + m.group(2), line)
     hits = [
         (m.start(1), m.end(), m.group(1))
         for m in _INLINE_PAIR.finditer(line)
@@ -124,6 +139,7 @@ def _line_pairs(line: str, table: AliasTable) -> list[list[str]] | None:
 
 # A bare "日期" label: one in a document is the record's date; one per signature is no field.
 DATE = "_date"
+_SIGNED = ("employee_confirmation", "manager_signature", DATE)  # keys of a signature line
 SIGNATURE_OF = {"employee_name": "employee_confirmation", "manager_name": "manager_signature"}
 _SIGNED_BY = {
     "performance_summary": "manager_signature",
@@ -142,8 +158,8 @@ def bare_label(text: str) -> str | None:
     """ "日期" / "Date 日期" -> DATE; "签字:" / "签名" -> "sign" (whose depends on the group label)."""
     t = re.sub(r"[\s:：_()（）/]+", "", fold(text)).lower()
     t = t.replace("date", "") if t != "date" else "日期"
-    if t in ("日期", "年月日"):
-        return DATE
+    if t in ("日期", "年月日", "签名日期", "签名时间", "签字日期", "签字时间", "签署日期"):
+        return DATE  # the date of the sign-off: a single one is the record's date
     if t in ("签字", "签名", "签章", "签字盖章"):
         return "sign"
     return None
@@ -154,6 +170,8 @@ def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     holding two parts gives both fields; a label naming one thing ("部门/车间") keeps the whole."""
     label = fold(value.label).split("\n")[0].strip().rstrip(":：")
     parts = [p.strip() for p in re.split(r"[/／]", label)]
+    if len(parts) == 1 and value.text.count("/") == 1:
+        parts = [p.strip() for p in re.split(r"及|和|与", label)]  # "所属部门及岗位 | 华东销售部/大客户经理"
     if len(parts) != 2 or not all(parts):
         return [value]
     keys = [table.lookup(p) for p in parts]
@@ -373,6 +391,7 @@ def row_tables(grid: Grid, table: AliasTable) -> dict[int, RowTable]:
             len(header) < 3
             or not all(texts)
             or any(len(t) > _HEADER_CELL_MAX or re.search(r"[,，。；;]", t) for t in texts)
+            or any(_FULL_DATE.fullmatch(t) for t in texts)  # "实际报到日期 | 2025-01-06 | …": labels, values
         ):
             r += 1
             continue
@@ -557,9 +576,11 @@ def _rows_below(grid: Grid, title: GridCell, table: AliasTable, used: set) -> tu
     those rows are the value, one line each (a plan table's header row left out)."""
     start = title.row + title.rowspan
     block: list[list[GridCell]] = []
-    for row in grid.rows[start:]:
+    for n, row in enumerate(grid.rows[start:], start):
         cells = [c for c in row if c.row >= start and id(c) not in used]
         texts = [c.text.strip() for c in cells]
+        if block and _labels_over_values(texts, grid.rows[n + 1] if n + 1 < len(grid.rows) else []):
+            break  # "本部门意见 | 主管部门意见(可不填写)" over the opinions: the next part of the form
         # a plan table's header ("序号 | 改进项 | 完成时间") may use label words; it does not end the block
         header = not block and len(cells) >= 3 and looks_like_header(texts, cells)
         if not header and any(label_key(c, table) or _is_inline(c, table) for c in cells):
@@ -578,12 +599,27 @@ def _rows_below(grid: Grid, title: GridCell, table: AliasTable, used: set) -> tu
     return "\n".join(" ".join(t) for t in texts), block[0][0].ref
 
 
+def _labels_over_values(texts: list[str], below: list[GridCell]) -> bool:
+    """A row of two or more labels no field knows over a row holding a value (a sentence)."""
+    filled = [_BRACKETED.sub("", t) for t in texts if t]
+    if len(filled) < 2 or not all(_unknown_label_like(t) for t in filled):
+        return False
+    return any(c.text.strip() and not _unknown_label_like(c.text.strip()) for c in below)
+
+
+_FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}[:：]\d{2})?")
+_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
+_FILLED_BY = re.compile(r"[(（]\s*由?[^()（）]{1,10}(?:填写|填)\s*[)）]")
 _QUESTION_TITLE = re.compile(r"[?？]|是否|什么|哪些|哪方面|如何|怎样|怎么|谁")
 
 
 def _title_row(cell: GridCell) -> bool:
-    """A full-width row that is a title of its own (a question, or a bold short line), not an answer."""
+    """A full-width row that is a title of its own (a question, a bold short line, or a section bar
+    naming who fills it in: "考评内容(由直接上级填写)Appraisal (recorded by supervisor)"), not an answer."""
     text = cell.text.strip()
+    if _FILLED_BY.search(text) and "\n" not in text and not re.search(r"[。；;]", text):
+        return True
+    text = re.sub(r"\s*[(（]?[A-Za-z][A-Za-z&'’ \-]*[)）]?\s*", "", text)  # the English of a bilingual bar
     if (
         not text
         or "\n" in text
