@@ -202,7 +202,10 @@ def _size(path: Path) -> int:
 
 
 def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
-    """Files, folders (recursive, supported types only, in name order) and globs; missing ones become errors."""
+    """Files, folders (recursive, supported types only, in name order) and globs; missing ones become errors.
+    Folder expansion skips the checker's own outputs (checker/reports/own.py)."""
+    from checker.reports.own import is_own_output
+
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -214,7 +217,7 @@ def expand_paths(paths: Iterable[str | Path], report: Report) -> list[Path]:
                     if p.is_file()
                     and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not p.name.startswith(("~$", "."))
-                    and not p.stem.endswith(".checked")  # our own annotated copies
+                    and not is_own_output(p)  # reports and annotated copies a run wrote here
                 )
             )
         elif path.is_file():

@@ -14,6 +14,74 @@ from checker.config import Config, ConfigError, load_config
 from checker.model import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_USAGE = 2  # click's code for usage errors (unknown option, --format pdf, --disable no-such-rule)
+
+# Click's help and error texts in Chinese: click looks every message up through gettext (`_` and
+# `ngettext` in its modules); these are the ones a user of this CLI can meet.
+_ZH = {
+    "Usage:": "用法:",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Error: {message}": "错误:{message}",
+    "Try '{command} {option}' for help.": "运行「{command} {option}」查看帮助。",
+    "Invalid value: {message}": "取值无效:{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的取值无效:{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing parameter: {param_name}": "缺少参数:{param_name}",
+    "Missing command.": "缺少命令。",
+    "No such option {name!r}.": "没有这个选项:{name}。",
+    "No such command {name!r}.": "没有这个命令:{name}。",
+    "Option {name!r} does not take a value.": "选项 {name} 不带取值。",
+    "Option {name!r} requires an argument.": "选项 {name} 需要一个取值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name} 需要 {nargs} 个取值。",
+    "Got unexpected extra argument ({args})": "多余的参数({args})",
+    "Got unexpected extra arguments ({args})": "多余的参数({args})",
+    "Did you mean {possibility}?": "是不是要用 {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(是不是要用其中之一:{possibilities}?)",
+    "{value!r} is not {choice}.": "「{value}」不是 {choice}。",
+    "{value!r} is not one of {choices}.": "「{value}」不是可选值之一:{choices}。",
+    "{value!r} is not a valid {number_type}.": "「{value}」不是有效的{number_type}。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{name} {filename!r} does not exist.": "{name}「{filename}」不存在。",
+    "{name} {filename!r} is a directory.": "{name}「{filename}」是一个目录。",
+    "{name} {filename!r} is a file.": "{name}「{filename}」是一个文件。",
+    "{name} {filename!r} is not readable.": "{name}「{filename}」不可读。",
+    "file": "文件",
+    "directory": "目录",
+    "path": "路径",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本并退出。",
+    "%(prog)s, version %(version)s": "%(prog)s,版本 %(version)s",
+    "Aborted!": "已中止。",
+    "default: {default}": "默认:{default}",
+    "unknown error": "未知错误",
+}
+
+
+def _zh(message: str) -> str:
+    return _ZH.get(message, message)
+
+
+def _nzh(singular: str, plural: str, n: int) -> str:
+    return _ZH.get(singular if n == 1 else plural, singular if n == 1 else plural)
+
+
+def _chinese_click() -> None:
+    import importlib
+
+    for name in ("core", "exceptions", "parser", "types", "decorators", "formatting"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _zh
+        if hasattr(module, "ngettext"):
+            module.ngettext = _nzh
+
+
+_chinese_click()
 
 
 def _config(
@@ -32,11 +100,25 @@ def _config(
     return config
 
 
-def _checker(config: Config) -> Checker:
+def _checker(config: Config, disable: tuple[str, ...] = ()) -> Checker:
+    """The checker for this run; `disable` (the --disable ids given on the command line) must name
+    rules of the pack: a typo would otherwise silently leave the rule on."""
     try:
-        return Checker(config)
+        checker = Checker(config)
     except (PackError, ConfigError, ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from exc
+    known = _pack_rule_ids(checker)
+    unknown = [rid for spec in disable for rid in spec.split(",") if rid.strip() and rid.strip() not in known]
+    if unknown and known:
+        raise click.BadParameter(
+            f"规则包里没有这条规则:{'、'.join(unknown)}。已知的规则 id:{'、'.join(sorted(known))}",
+            param_hint="--disable",
+        )
+    return checker
+
+
+def _pack_rule_ids(checker: Checker) -> set[str]:
+    return {rule.id for rule in getattr(checker.pack, "rules", []) or []}
 
 
 common_options = [
@@ -133,12 +215,16 @@ def audit(
 ):
     """检查面谈记录:文件、目录(递归)或通配符。
 
-    退出码:0 = 没有达到失败级别的问题;1 = 有问题;2 = 有文件无法读取。
+    退出码:0 = 没有达到失败级别的问题;1 = 有问题;2 = 有文件无法读取、没有找到记录或用法错误。
     """
-    config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    checker = _checker(config)
-    from checker.reports.stream import ReportStream
+    from checker.reports.stream import ReportStream, parse_formats
 
+    try:
+        parse_formats(list(formats or ["text"]))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from exc
+    config = _config(rules, fields, disable, config_path, lexicon_dirs)
+    checker = _checker(config, disable)
     try:
         stream = ReportStream(
             list(formats or ["text"]),
@@ -149,8 +235,8 @@ def audit(
             pack=checker.pack,
             per_record=per_record,
         )
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except ValueError as exc:  # --output missing, or a file where a folder is needed
+        raise click.UsageError(str(exc)) from exc
     saver = history_saver(config, save, db_url, paths, checker.pack.label)  # --save: the record database
     # records go from the workers to the writers as they come: nothing holds the whole batch
     show = progress if progress is not None else sys.stderr.isatty()
@@ -160,11 +246,36 @@ def audit(
             if saver is not None:
                 saver.add(item)
     try:
-        stream.close()
+        written = stream.close()
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     history_saved(saver)
+    _tell(stream, written, checker)
+    if not stream.counter.records and not stream.counter.errors:
+        click.echo(
+            "没有找到可以检查的面谈记录:给出的目录里没有支持的文件"
+            "(.docx、.xlsx、.xls、.doc、.json、.jsonl、.csv 等;本工具自己写出的报告不算)。",
+            err=True,
+        )
+        sys.exit(EXIT_UNREADABLE)
     sys.exit(exit_code_from(stream.counter, fail_on or config.fail_on))
+
+
+def _tell(stream, written: list[Path], checker: Checker) -> None:
+    """On stderr: where every output file went, inputs the docx format left alone, unreadable files."""
+    per_record = [p for p in written if p.parent.name == "records"]
+    for path in written:
+        if path not in per_record or len(per_record) <= 5:
+            click.echo(f"已写出:{path}", err=True)
+    if len(per_record) > 5:
+        click.echo(f"已写出 {len(per_record)} 份逐条报告:{per_record[0].parent}/", err=True)
+    for source in stream.clean:
+        click.echo(f"没有问题,未生成带批注的副本:{source}", err=True)
+    text_on_terminal = stream.output is None and stream.formats[0] == "text"
+    if stream.errors and not text_on_terminal:  # the text report lists them itself
+        click.echo(f"{len(stream.errors)} 个文件无法读取:", err=True)
+        for err in stream.errors:
+            click.echo(f"  {err.source}:{err.message} [{err.code}]", err=True)
 
 
 class Progress:
@@ -343,7 +454,7 @@ def tokens(text, rules, fields, disable, config_path, lexicon_dirs):
     from checker.nlp.points import split_points
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    checker = _checker(config)
+    checker = _checker(config, disable)
     analyzer = checker.analyzer
     for point in split_points(text):
         analysis = analyzer.analyze(point.text)
@@ -499,7 +610,7 @@ def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no
     from checker.normalise import load_normaliser
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    checker = _checker(config)
+    checker = _checker(config, disable)
     out = Path(output)
     if out.exists() and any(out.iterdir()):
         raise click.ClickException(f"输出目录 {out} 不为空:请换一个目录或先清空它(抽检目录里只应有这次抽中的记录)")
@@ -570,6 +681,18 @@ def trends(since, until, by, fmt, output, top, no_topics, db_url, rules, fields,
         click.echo(f"已写入 {output}", err=True)
     else:
         click.echo(content, nl=False)
+
+
+
+def _chinese_usage(group: click.Group) -> None:
+    """「用法: checker audit [选项] PATHS...」 rather than [OPTIONS]."""
+    group.options_metavar = "[选项]"
+    group.subcommand_metavar = "命令 [参数]..."
+    for command in group.commands.values():
+        command.options_metavar = "[选项]"
+
+
+_chinese_usage(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -92,9 +92,27 @@ class Engine:
         )
 
     def score(self, findings: list[Finding]) -> int:
-        """100 minus the severity weight of each finding, at least 0 (weights in the pack's settings)."""
-        weights = self.pack.settings.severity_weights
-        return max(0, 100 - sum(weights.get(f.severity.value, 0) for f in findings))
+        """100 minus the severity weight of each finding, at least 0 (the pack's `settings`):
+
+        - `severity_weights`: points per finding (error 25, warning 6, info 1): one error costs more
+          than a handful of warnings, so a missing 面谈人 never scores above a wordy but real record;
+        - `per_rule_max`: only the first N findings of one rule count (the same habit — five vague
+          ratings — is one thing to fix, not five);
+        - `severity_max`: all findings of one severity together cost at most this much (warnings:
+          40, so a record with warnings only is at worst 需修改, never 不合格)."""
+        settings = self.pack.settings
+        weights, per_rule, caps = settings.severity_weights, settings.per_rule_max, settings.severity_max
+        seen: dict[tuple[str, str], int] = {}
+        lost: dict[str, int] = {}
+        for f in findings:
+            sev = f.severity.value
+            key = (f.rule, sev)
+            seen[key] = seen.get(key, 0) + 1
+            if sev in per_rule and seen[key] > per_rule[sev]:
+                continue
+            lost[sev] = lost.get(sev, 0) + weights.get(sev, 0)
+        total = sum(min(points, caps[sev]) if sev in caps else points for sev, points in lost.items())
+        return max(0, 100 - total)
 
     def verdict(self, score: int) -> str:
         settings = self.pack.settings

@@ -18,8 +18,10 @@ def test_every_format_into_one_directory(tmp_path):
     run_audit(inputs, tmp_path / "out", ALL)
     names = {p.name for p in (tmp_path / "out").iterdir()}
     assert {f"report.{s}" for s in ("txt", "json", "md", "html", "xlsx", "sarif")} <= names
-    for src in inputs:
-        assert f"{src.stem}.checked{src.suffix}" in names
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    with_findings = {r["source"] for r in report["records"] if r["findings"]}
+    for src in inputs:  # inputs without any finding get no copy
+        assert (f"{src.stem}.checked{src.suffix}" in names) == (str(src) in with_findings), src
 
 
 def test_comma_separated_formats_and_single_file_output(tmp_path):

@@ -84,8 +84,13 @@ def test_findings_sheet_matches_json(books):
 def test_group_sheets_match_json(books, sheet, key):
     wb, report = books
     groups = defaultdict(list)
+    from checker.normalise import normalise_grade, normalise_job_family
+
+    norm = {"job_family": normalise_job_family, "grade": normalise_grade}.get(key)
     for rec in report["records"]:
-        groups[rec["fields"].get(key, "").strip() or "(未填写)"].append(rec)
+        raw = rec["fields"].get(key, "")
+        name = (norm(raw) or raw) if norm else raw  # job families and grades as rules/normalise.yaml names them
+        groups[name.strip() or "(未填写)"].append(rec)
     rows = {r[next(iter(r))]: r for r in _rows(wb[sheet])}
     assert set(rows) == set(groups)
     for name, recs in groups.items():

@@ -105,7 +105,11 @@ class Settings(BaseModel):
             "填写说明",
         ]
     )
-    severity_weights: dict[str, int] = Field(default_factory=lambda: {"error": 20, "warning": 8, "info": 2})
+    severity_weights: dict[str, int] = Field(default_factory=lambda: {"error": 25, "warning": 6, "info": 1})
+    # scoring (engine.Engine.score): only the first N findings of one rule count, per severity …
+    per_rule_max: dict[str, int] = Field(default_factory=lambda: {"error": 3, "warning": 2, "info": 2})
+    # … and the findings of one severity take at most this many points (warnings alone: at worst 需修改)
+    severity_max: dict[str, int] = Field(default_factory=lambda: {"warning": 40, "info": 10})
     pass_score: int = 85
     revise_score: int = 60
 

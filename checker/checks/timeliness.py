@@ -26,7 +26,7 @@ def check_timeliness(rule: Rule, params: TimelinessParams, ctx: CheckContext) ->
     late, gap = hours_late(talk, written, params.max_hours)
     if not late:
         return []
-    days = f"{gap / 24:.1f}" if gap is not None else "?"
+    days = f"{round(gap / 24, 1):g}" if gap is not None else "?"  # 约3天, 约2.5天: no useless ".0"
     return [
         finding(
             rule,

@@ -81,6 +81,7 @@ def write_reports(
     pack=None,
     per_record: bool = False,
     total: int | None = None,
+    clean: list[str] | None = None,
 ) -> list[Path]:
     """Write every format asked for; returns the files written (stdout output is not listed).
     With per_record, md/html/json also get one file per record under OUTPUT/records/.
@@ -94,12 +95,15 @@ def write_reports(
         raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
     use_color = (color if color is not None else sys.stdout.isatty()) if output is None else False
     ctx = make_context(report, inputs, pack, use_color)
+    if clean is not None:
+        ctx.clean = clean  # the docx format lists the inputs it left alone (no finding) here
     written: list[Path] = []
     for fmt in formats:
-        written.extend(_write_one(report, ctx, fmt, output, total or len(formats)))
+        written.extend(_write_one(report, ctx, fmt, output, total or len(formats), per_record))
     if per_record:
         if output is None:
             raise ValueError("--per-record 需要用 --output 指定输出目录")
+        check_output_dir(output)
         written.extend(_write_per_record(report, ctx, [f for f in formats if f in PER_RECORD], Path(output)))
     return written
 
@@ -108,13 +112,14 @@ PER_RECORD = ("md", "html", "json")
 
 
 def _write_per_record(report: Report, ctx: Context, formats: list[str], output: Path) -> list[Path]:
-    """One report per record (HR sends each manager their own), named NNN_file[_sheet-row]."""
-    folder = (output if output.suffix == "" else output.parent) / "records"
+    """One report per record (HR sends each manager their own) under OUTPUT/records/, named
+    NNN_员工_面谈人 (NNN_文件名 when the record names neither)."""
+    folder = output / "records"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for i, rec in enumerate(report.records, 1):
         single = Report(records=[rec], rule_pack=report.rule_pack).finish()
-        stem = _safe_name(f"{i:03d}_{Path(rec.source).stem}" + (f"_{rec.sheet}" if rec.sheet else ""))
+        stem = per_record_stem(i, rec)
         for fmt in formats:
             writer = WRITERS[fmt]
             target = folder / f"{stem}{writer.suffix}"
@@ -123,19 +128,40 @@ def _write_per_record(report: Report, ctx: Context, formats: list[str], output: 
     return written
 
 
+def per_record_stem(i: int, rec) -> str:
+    people = [_safe_name(rec.fields.get(key, "").strip())[:20] for key in ("employee_name", "manager_name")]
+    people = [p for p in people if p]
+    if not people:
+        people = [_safe_name(Path(rec.source).stem + (f"_{rec.sheet}" if rec.sheet else ""))]
+    return _safe_name(f"{i:03d}_" + "_".join(people))
+
+
 def _safe_name(name: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_")[:120]
+    """A file name on every system: no path separators, reserved characters, control characters or
+    leading dots; at most 120 characters."""
+    name = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name)
+    return name.strip("._ ")[:120]
 
 
-def _write_one(report: Report, ctx: Context, fmt: str, output: str | None, count: int) -> list[Path]:
+def check_output_dir(output: str) -> None:
+    """--output must be a folder here (several outputs, --per-record, annotated copies)."""
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"输出路径「{output}」是一个已有的文件,这里需要一个目录:请换一个目录名,或先删除这个文件")
+
+
+def _write_one(
+    report: Report, ctx: Context, fmt: str, output: str | None, count: int, folder: bool = False
+) -> list[Path]:
     writer = WRITERS[fmt]
     if writer.write_files is not None:
         directory = Path(output) if output is not None else None  # None: next to each input
         if directory is not None:
+            check_output_dir(output)
             directory.mkdir(parents=True, exist_ok=True)
         return writer.write_files(report, ctx, directory)
     content = writer.render(report, ctx)
-    target = _target(output, writer.suffix, count)
+    target = _target(output, writer.suffix, count, folder)
     if target is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return []
@@ -147,10 +173,12 @@ def _write_one(report: Report, ctx: Context, fmt: str, output: str | None, count
     return [target]
 
 
-def _target(output: str | None, suffix: str, count: int) -> Path | None:
+def _target(output: str | None, suffix: str, count: int, folder: bool = False) -> Path | None:
+    """Where a one-document format goes: stdout (None), OUTPUT itself, or OUTPUT/report.SUFFIX when
+    OUTPUT is a folder (an existing one, a trailing slash, several formats, or `folder`: --per-record)."""
     if output is None:
         return None
     path = Path(output)
-    if count > 1 or path.is_dir() or output.endswith(("/", "\\")):
+    if folder or count > 1 or path.is_dir() or output.endswith(("/", "\\")):
         return path / f"{REPORT_STEM}{suffix}"
     return path

@@ -33,6 +33,9 @@ def write_files(report: Report, ctx: Context, directory: Path | None) -> list[Pa
         annotate = ANNOTATORS.get(src.suffix.lower())
         if annotate is None or not src.is_file():
             continue
+        if not any(rec.findings for rec in records):  # nothing to annotate: no copy (the CLI says so)
+            ctx.clean.append(source)
+            continue
         dest = unique_name(directory or src.parent, f"{src.stem}.checked{src.suffix.lower()}", taken)
         if dest.resolve() == src.resolve():
             continue

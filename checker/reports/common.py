@@ -39,6 +39,7 @@ class Context:
     pack: object | None = None  # checker.checks.pack.RulePack
     color: bool = False
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    clean: list[str] = field(default_factory=list)  # inputs the docx format left alone: no finding
 
 
 def make_context(report: Report, inputs=(), pack=None, color: bool = False) -> Context:

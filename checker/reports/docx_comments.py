@@ -22,6 +22,7 @@ from docx.text.run import Run
 from checker.model import Finding, RecordReport
 
 from .common import ordered_findings
+from .own import mark_properties
 
 AUTHOR = "面谈记录质检"
 INITIALS = "质检"
@@ -43,21 +44,33 @@ class TextMap:
 
 
 def annotate(src: Path, dest: Path, records: list[RecordReport]) -> int:
-    """Write the annotated copy to `dest`; returns how many comments were added."""
+    """Write the annotated copy to `dest`; returns how many comments were added.
+
+    Findings on the same text (one plan item without a measure and without a deadline) share one
+    comment, their messages one paragraph each, so the markers follow the document order."""
     doc = Document(str(src))
     added = 0
     for rec in records:
-        for finding in ordered_findings(rec):
-            added += add_finding_comment(doc, rec, finding)
+        for group in _same_text(ordered_findings(rec)):
+            added += add_finding_comment(doc, rec, group[0], group[1:])
+    mark_properties(doc.core_properties)  # a later run over this folder skips the copy
     doc.save(str(dest))
     return added
+
+
+def _same_text(findings: list[Finding]) -> list[list[Finding]]:
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        key = (f.field, f.start, f.end, f.text) if f.text.strip() else (f.field, "label")
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
 
 
 def comment_text(finding: Finding) -> tuple[str, str]:
     return finding.message, (f"建议:{finding.suggestion}" if finding.suggestion else "")
 
 
-def add_finding_comment(doc, rec: RecordReport, finding: Finding) -> int:
+def add_finding_comment(doc, rec: RecordReport, finding: Finding, more: list[Finding] = ()) -> int:
     tmap = text_map(doc)
     where = rec.locations.get(finding.field)
     span = locate(tmap, rec, finding, where.label if where else "")
@@ -70,6 +83,11 @@ def add_finding_comment(doc, rec: RecordReport, finding: Finding) -> int:
     comment = doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], message, AUTHOR, INITIALS)
     if suggestion:
         comment.add_paragraph(suggestion)
+    for other in more:
+        message, suggestion = comment_text(other)
+        comment.add_paragraph(message)
+        if suggestion:
+            comment.add_paragraph(suggestion)
     return 1
 
 

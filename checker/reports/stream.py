@@ -24,7 +24,7 @@ from typing import IO
 
 from checker.model import FileError, RecordReport, Report, SummaryCounter
 
-from . import WRITERS, _target, write_reports
+from . import WRITERS, _target, check_output_dir, write_reports
 from .common import Context, make_context
 
 STREAMED = ("jsonl", "json", "text", "xlsx")
@@ -58,6 +58,9 @@ class ReportStream:
             raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
         if per_record and output is None:
             raise ValueError("--per-record 需要用 --output 指定输出目录")
+        if output is not None and (per_record or len(self.formats) > 1 or "docx" in self.formats):
+            check_output_dir(output)  # a folder is needed: say so before any work, not a traceback after
+        self.clean: list[str] = []  # inputs the docx format did not copy: no finding
         self.color = (color if color is not None else sys.stdout.isatty()) if output is None else False
         self.ctx: Context = make_context(Report(rule_pack=rule_pack), inputs, pack, self.color)
         self.counter = SummaryCounter()
@@ -108,6 +111,7 @@ class ReportStream:
                 pack=self.pack,
                 per_record=self.per_record,
                 total=len(self.formats),
+                clean=self.clean,
             )
         return self.written
 
@@ -117,7 +121,7 @@ class ReportStream:
 
     # ------------------------------------------------------------ sinks
     def _open(self, fmt: str):
-        target = _target(self.output, WRITERS[fmt].suffix, len(self.formats))
+        target = _target(self.output, WRITERS[fmt].suffix, len(self.formats), self.per_record)
         if fmt == "xlsx":
             self.written.append(target)
             return XlsxSink(self, target)
@@ -188,7 +192,7 @@ class TextSink(_Sink):
         super().__init__(*args)
         from .text import TextStream
 
-        self.text = TextStream(self.stream.color)
+        self.text = TextStream(self.stream.color, width=0 if self.owned else None)  # a file: no wrapping
 
     def record(self, rec: RecordReport) -> None:
         self.out.write("\n".join(self.text.record(rec)) + "\n")

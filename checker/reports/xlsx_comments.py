@@ -19,6 +19,7 @@ from openpyxl.utils.cell import coordinate_from_string
 from checker.model import Finding, RecordReport
 
 from .common import field_name, ordered_findings, severity_name
+from .own import mark_properties
 
 AUTHOR = "面谈记录质检"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
@@ -36,6 +37,7 @@ def annotate(src: Path, dest: Path, records: list[RecordReport]) -> int:
                 notes[place].append(finding)
     for (sheet, ref), findings in notes.items():
         mark_cell(wb[sheet], ref, findings)
+    mark_properties(wb.properties)
     wb.save(str(dest))
     return len(notes)
 

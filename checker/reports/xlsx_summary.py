@@ -10,6 +10,7 @@ stays flat however many records pass. `render(report, ctx)` feeds a report held 
 from __future__ import annotations
 
 import io
+import math
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -48,6 +49,8 @@ RECORD_HEADERS = [
     "部门",
     "岗位序列",
     "绩效等级",
+    "考核周期",
+    "面谈时间",
     "得分",
     "结论",
     "问题数",
@@ -56,7 +59,7 @@ FINDING_HEADERS = ["来源文件", "记录", "员工", "字段", "字段名", "�
                    "问题文字", "说明", "建议"]  # fmt: skip
 GROUP_HEADERS = ["记录数", "合格数", "合格率", "平均分", "问题数"]
 # Streamed sheets get their widths before the first row (write-only mode writes them first).
-RECORD_WIDTHS = {1: 40, 2: 18, 3: 10, 4: 10, 5: 14, 6: 12, 7: 10, 8: 8, 9: 8, 10: 8}
+RECORD_WIDTHS = {1: 40, 2: 18, 3: 10, 4: 10, 5: 14, 6: 12, 7: 10, 8: 16, 9: 22, 10: 8, 11: 8, 12: 8}
 FINDING_WIDTHS = {1: 40, 2: 40, 3: 10, 4: 20, 5: 14, 6: 30, 7: 18, 8: 20, 9: 10, 10: 30, 11: 50, 12: 50}
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -105,6 +108,17 @@ class SummaryBook:
         self._start(self.sheets["问题明细"], FINDING_HEADERS, FINDING_WIDTHS)
 
     @staticmethod
+    def _normalised(rec) -> tuple[str, str]:
+        """Job family and grade as rules/normalise.yaml names them (the raw text when it knows neither)."""
+        family, grade = rec.fields.get("job_family", ""), rec.fields.get("grade", "")
+        try:
+            from checker.normalise import normalise_grade, normalise_job_family
+
+            return normalise_job_family(family) or family, normalise_grade(grade) or grade
+        except Exception:  # a broken company table: group on the text as written
+            return family, grade
+
+    @staticmethod
     def _start(ws: Worksheet, headers: list[str], widths: dict[int, int]) -> None:
         for i, header in enumerate(headers, 1):
             width = widths.get(i, min(max(_width(header) + 2, 8), 60))
@@ -120,10 +134,11 @@ class SummaryBook:
         ws = self.sheets["记录明细"]
         verdict = WriteOnlyCell(ws, rec.verdict)
         verdict.fill = VERDICT_FILLS.get(rec.verdict, PatternFill())
+        family, grade = self._normalised(rec)
         ws.append(
             [rec.source, rec.sheet, f.get("employee_name", ""), f.get("manager_name", ""),
-             f.get("department", ""), f.get("job_family", ""), f.get("grade", ""), rec.score, verdict,
-             len(rec.findings), *(counts.get(rid, 0) for rid in self.rules)]  # fmt: skip
+             f.get("department", ""), family, grade, f.get("period", ""), f.get("interview_time", ""),
+             rec.score, verdict, len(rec.findings), *(counts.get(rid, 0) for rid in self.rules)]  # fmt: skip
         )
         self.rows["记录明细"] += 1
         ws = self.sheets["问题明细"]
@@ -135,8 +150,9 @@ class SummaryBook:
                  _wrap(ws, x.text), _wrap(ws, x.message), _wrap(ws, x.suggestion)]  # fmt: skip
             )
             self.rows["问题明细"] += 1
+        named = {"job_family": family, "grade": grade}  # T序列 / 技术序列 → 技术; A / 优秀 → A
         for _, _, key in GROUP_SHEETS:
-            name = f.get(key, "").strip() or UNKNOWN
+            name = (named[key] if key in named else f.get(key, "")).strip() or UNKNOWN
             totals = self.groups[key].get(name)
             if totals is None:
                 totals = self.groups[key][name] = _Totals()
@@ -156,12 +172,20 @@ class SummaryBook:
         rules = [*by_rule, *(r for r in self.ctx.rules if r not in by_rule)]  # most frequent first
         _overview(self.sheets["概览"], summary, len(self.errors), rule_pack, self.ctx, rules)
         for sheet, label, key in GROUP_SHEETS:
-            groups = sorted(self.groups[key].items(), key=lambda kv: (kv[0] == UNKNOWN, kv[0]))
-            _groups(self.sheets[sheet], label, groups, rules)
+            # weakest first: lowest pass rate, then lowest mean score; (未填写) last
+            groups = sorted(
+                self.groups[key].items(),
+                key=lambda kv: (kv[0] == UNKNOWN, kv[1].pass_rate, kv[1].mean_score, kv[0]),
+            )
+            _groups(self.sheets[sheet], label, groups, rules, [rule_title(self.ctx, rid) for rid in rules])
         _table(self.sheets["无法读取"], ["文件", "错误代码", "原因"], self.errors, {3: 60})
         widths = {"记录明细": len(RECORD_HEADERS) + len(self.rules), "问题明细": len(FINDING_HEADERS)}
         for name, width in widths.items():
             self.sheets[name].auto_filter.ref = f"A1:{get_column_letter(width)}{self.rows[name]}"
+        from .own import mark_properties
+
+        self.wb.properties.creator = "面谈记录质检"
+        mark_properties(self.wb.properties)  # a later run over this folder skips the workbook
         self.wb.save(target)
 
 
@@ -266,18 +290,25 @@ def _bar_chart(ws: Worksheet, title: str, data: tuple[int, int, int], cats: tupl
     ws.add_chart(chart, anchor)
 
 
-def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules: list[str]) -> None:
+def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules: list[str],
+            titles: list[str] | None = None) -> None:  # fmt: skip
+    """One row per group (weakest first); rule columns headed by the rules' Chinese titles, which are
+    also the chart legend. The second chart is anchored below the first, never on it."""
     rows = [
         [name, g.records, g.passed, _formatted(ws, g.pass_rate, PERCENT), g.mean_score, g.findings,
          *(g.by_rule.get(rid, 0) for rid in rules)]  # fmt: skip
         for name, g in groups
     ]
-    _table(ws, [label, *GROUP_HEADERS, *rules], rows)
+    _table(ws, [label, *GROUP_HEADERS, *(titles or rules)], rows)
     if rows:
-        anchor = f"{get_column_letter(len(GROUP_HEADERS) + len(rules) + 3)}2"
-        _bar_chart(ws, f"按{label}的合格率", (4, 1, len(rows) + 1), (1, 2), anchor, percent=True)
-        second = f"{get_column_letter(len(GROUP_HEADERS) + len(rules) + 3)}{max(18, len(rows) + 8)}"
-        _stacked_rules_chart(ws, label, rules, len(rows), second)
+        column = get_column_letter(len(GROUP_HEADERS) + len(rules) + 3)
+        _bar_chart(ws, f"按{label}的合格率", (4, 1, len(rows) + 1), (1, 2), f"{column}2", percent=True)
+        first_height = max(6.0, 0.9 * len(rows) + 3)  # cm, as _bar_chart sizes it
+        below = 2 + math.ceil(first_height / ROW_CM) + 2
+        _stacked_rules_chart(ws, label, rules, len(rows), f"{column}{below}")
+
+
+ROW_CM = 0.5  # a default row (15 pt = 0.53 cm), rounded down so the gap errs on the large side
 
 
 def _stacked_rules_chart(ws: Worksheet, label: str, rules: list[str], count: int, anchor: str) -> None:
