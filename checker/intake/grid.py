@@ -109,7 +109,17 @@ def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str
     return [tuple(p) for p in pairs]
 
 
+# Labels stand near the start of a line; a huge line (a 1 MB pasted cell) is searched for them only
+# in its first characters, so the label patterns never run over the whole of it.
+_LABEL_WINDOW = 600
+
+
 def _line_pairs(line: str, table: AliasTable) -> list[list[str]] | None:
+    if len(line) > _LABEL_WINDOW:
+        pairs = _line_pairs(line[:_LABEL_WINDOW], table)
+        if pairs:
+            pairs[-1][2] = (pairs[-1][2] + line[_LABEL_WINDOW:]).strip()
+        return pairs
     line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(1)), line)
     # "试用期考核意见 Comments of Appraisal during probation period:": the Chinese label, then its English
     line = _BILINGUAL_PAIR.sub(lambda m: m.group(1) + m.group(2), line)
