@@ -21,11 +21,14 @@ NOT_VOCABULARY = frozenset({"function_words", "judgement_phrases", "numeral_idio
 class Lexicon:
     name: str
     entries: dict[str, set[str]] = field(default_factory=dict)  # word -> tags
+    # compiled alternations by tag: checks ask for them on every record, compiling is the costly part
+    _patterns: dict[str | None, re.Pattern | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, word: str, tags: set[str] | None = None) -> None:
         word = word.strip()
         if word:
             self.entries.setdefault(word, set()).update(tags or set())
+            self._patterns.clear()
 
     def words(self, tag: str | None = None) -> list[str]:
         """Entries (longest first, so alternations prefer the longest match)."""
@@ -33,10 +36,12 @@ class Lexicon:
         return sorted(chosen, key=len, reverse=True)
 
     def pattern(self, tag: str | None = None) -> re.Pattern | None:
-        words = self.words(tag)
-        if not words:
-            return None
-        return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        if tag not in self._patterns:
+            words = self.words(tag)
+            self._patterns[tag] = (
+                re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+            )
+        return self._patterns[tag]
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries
