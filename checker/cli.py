@@ -14,7 +14,10 @@ from checker.config import Config, ConfigError, load_config
 from checker.model import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-EXIT_USAGE = 2  # click's code for usage errors (unknown option, --format pdf, --disable no-such-rule)
+# Usage and configuration errors (unknown option, --format pdf, --disable no-such-rule, a broken rule
+# pack or config): sysexits' EX_USAGE, so a script can tell "wrong command" from findings (1) and
+# unreadable input (2); click's own code for them would be 2.
+EXIT_USAGE = 64
 
 # Click's help and error texts in Chinese: click looks every message up through gettext (`_` and
 # `ngettext` in its modules); these are the ones a user of this CLI can meet.
@@ -117,6 +120,19 @@ def _checker(config: Config, disable: tuple[str, ...] = ()) -> Checker:
     return checker
 
 
+def _pack_and_fields(config: Config):
+    """The rule pack and field table for commands that do not check anything (rules, explain): a
+    broken pack or table is a Chinese error with the usage exit code, never a traceback."""
+    from checker.checks.pack import load_pack
+    from checker.intake.fields import load_alias_table
+
+    try:
+        table = load_alias_table(tuple(config.fields))
+        return load_pack(config.rules, set(table.names)), table
+    except (PackError, ConfigError, ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _pack_rule_ids(checker: Checker) -> set[str]:
     return {rule.id for rule in getattr(checker.pack, "rules", []) or []}
 
@@ -157,10 +173,35 @@ def history_options(fn):
     """--save / --db of `checker audit` (the record database; commands `sample` and `trends` at the end)."""
     fn = click.option("--db", "db_url", default=None, metavar="URL",
                       help="记录库:SQLAlchemy URL 或 SQLite 文件路径(默认取 [history] url 或 checker-history.sqlite)")(fn)  # fmt: skip
-    return click.option("--save", is_flag=True, help="把本次结果(记录、问题)存入记录库,供 checker trends 与抽检使用")(fn)
+    return click.option(
+        "--save", is_flag=True, help="把本次结果(记录、问题)存入记录库,供 checker trends 与抽检使用"
+    )(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The `checker` group: every error the CLI reports itself (click's usage errors and the
+    ClickExceptions raised here for a bad pack, config or database URL) exits with EXIT_USAGE."""
+
+    def make_context(self, *args, **kwargs):
+        with _usage_exit():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _usage_exit():
+            return super().invoke(ctx)
+
+
+class _usage_exit:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if isinstance(exc, click.ClickException):
+            exc.exit_code = EXIT_USAGE
+        return False
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="interview-record-checker")
 def main() -> None:
     """绩效面谈记录质检:检查必填要素、空泛评价、不可衡量的改进计划、记录超时与员工未确认。"""
@@ -182,7 +223,9 @@ def main() -> None:
     default=None,
     help="并行读取与检查的工作进程数(默认:全部 CPU 核心);每个进程各自遵守单文件的时间与内存预算",
 )
-@click.option("--progress/--no-progress", default=None, help="进度条(默认:仅在终端上显示,输出到管道或文件时不显示)")
+@click.option(
+    "--progress/--no-progress", default=None, help="进度条(默认:仅在终端上显示,输出到管道或文件时不显示)"
+)
 @click.option("--output", "-o", "output", type=click.Path(), help="输出文件或目录(多种格式时为目录)")
 @click.option(
     "--fail-on",
@@ -215,7 +258,7 @@ def audit(
 ):
     """检查面谈记录:文件、目录(递归)或通配符。
 
-    退出码:0 = 没有达到失败级别的问题;1 = 有问题;2 = 有文件无法读取、没有找到记录或用法错误。
+    退出码:0 = 没有达到失败级别的问题;1 = 有问题;2 = 有文件无法读取或没有找到记录;64 = 用法或配置错误。
     """
     from checker.reports.stream import ReportStream, parse_formats
 
@@ -296,7 +339,9 @@ class Progress:
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread: workers may be forked while the bar is up
-        self.bar = tqdm(total=files, unit="文件", file=sys.stderr, dynamic_ncols=True, leave=False, smoothing=0.1)
+        self.bar = tqdm(
+            total=files, unit="文件", file=sys.stderr, dynamic_ncols=True, leave=False, smoothing=0.1
+        )
 
     def file_done(self, result, records: int) -> None:
         if self.bar is None:
@@ -391,18 +436,13 @@ def fields(path, fmt, rules, fields, disable, config_path, lexicon_dirs):
 def list_rules(kinds, rules, fields, disable, config_path, lexicon_dirs):
     """列出当前生效的规则。"""
     from checker.checks import REGISTRY
-    from checker.checks.pack import load_pack
-    from checker.intake.fields import load_alias_table
 
     if kinds:
         for name, kind in sorted(REGISTRY.items()):
             click.echo(f"{name:16s} {kind.doc.splitlines()[0] if kind.doc else ''}")
         return
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    try:
-        pack = load_pack(config.rules, set(load_alias_table(tuple(config.fields)).names))
-    except PackError as exc:
-        raise click.ClickException(str(exc)) from exc
+    pack, _ = _pack_and_fields(config)
     click.secho(f"规则包 {pack.label}:{pack.description}", bold=True)
     for rule in pack.rules:
         off = rule.id in config.disable or not rule.enabled
@@ -418,15 +458,12 @@ def list_rules(kinds, rules, fields, disable, config_path, lexicon_dirs):
 def explain(rule_id, rules, fields, disable, config_path, lexicon_dirs):
     """显示一条规则的说明和正反例。"""
     from checker.checks.base import example_fields
-    from checker.checks.pack import load_pack
-    from checker.intake.fields import load_alias_table
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    pack = load_pack(config.rules)
+    pack, fields_table = _pack_and_fields(config)
     rule = pack.get(rule_id)
     if rule is None:
         raise click.ClickException(f"规则包 {pack.label} 中没有规则「{rule_id}」(用 checker rules 查看全部)")
-    fields_table = load_alias_table(tuple(config.fields))
     click.secho(f"{rule.id}  [{rule.severity.value}]  kind={rule.kind}", bold=True)
     click.echo(rule.description)
     click.echo(f"适用字段:{'、'.join(rule.fields) or '(整条记录)'}")
@@ -490,20 +527,39 @@ def tokens(text, rules, fields, disable, config_path, lexicon_dirs):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址(非本机地址需要先设置访问令牌)")
 @click.option("--port", default=8080, show_default=True, type=int, help="端口(0 = 任选空闲端口)")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="应用进程数(默认:每个 CPU 核心一个)")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="应用进程数(默认:每个 CPU 核心一个)"
+)
 @click.option("--max-upload-mb", type=float, default=None, help="单次上传大小上限(MB,默认 50)")
 @click.option("--request-seconds", type=float, default=None, help="单次同步请求的时间预算(秒,默认 60)")
 @click.option("--redis", "redis_url", default=None, help="Redis 地址(redis://…):任务交给 checker worker 处理")
 @click.option("--verbose", is_flag=True, help="打印每个请求")
 @with_common
-def serve(host, port, workers, max_upload_mb, request_seconds, redis_url, verbose, rules, fields, disable, config_path, lexicon_dirs):
+def serve(
+    host,
+    port,
+    workers,
+    max_upload_mb,
+    request_seconds,
+    redis_url,
+    verbose,
+    rules,
+    fields,
+    disable,
+    config_path,
+    lexicon_dirs,
+):
     """以 HTTP 服务运行:页面 /、POST /api/v1/audit、/api/v1/jobs、接口文档 /docs(见 README「上传流程」)。"""
     from checker.service.settings import check_bind, service_settings
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
     try:
         settings = service_settings(
-            config, workers=workers, max_upload_mb=max_upload_mb, request_seconds=request_seconds, redis_url=redis_url
+            config,
+            workers=workers,
+            max_upload_mb=max_upload_mb,
+            request_seconds=request_seconds,
+            redis_url=redis_url,
         )
         check_bind([host], settings)  # before loading anything: no tokens, no listening beyond loopback
     except ConfigError as exc:
@@ -515,8 +571,12 @@ def serve(host, port, workers, max_upload_mb, request_seconds, redis_url, verbos
 
 
 @main.command()
-@click.option("--redis", "redis_url", default=None, help="Redis 地址(默认:CHECKER_REDIS_URL 或配置 [service] redis_url)")
-@click.option("--concurrency", "-c", type=click.IntRange(min=1), default=None, help="并行任务数(默认:CPU 核心数)")
+@click.option(
+    "--redis", "redis_url", default=None, help="Redis 地址(默认:CHECKER_REDIS_URL 或配置 [service] redis_url)"
+)
+@click.option(
+    "--concurrency", "-c", type=click.IntRange(min=1), default=None, help="并行任务数(默认:CPU 核心数)"
+)
 @click.option("--verbose", is_flag=True, help="打印每个任务")
 @with_common
 def worker(redis_url, concurrency, verbose, rules, fields, disable, config_path, lexicon_dirs):
@@ -529,7 +589,9 @@ def worker(redis_url, concurrency, verbose, rules, fields, disable, config_path,
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from exc
     if not settings.redis_url:
-        raise click.ClickException("没有配置 Redis:用 --redis redis://主机:6379/0、环境变量 CHECKER_REDIS_URL 或配置 [service] redis_url")
+        raise click.ClickException(
+            "没有配置 Redis:用 --redis redis://主机:6379/0、环境变量 CHECKER_REDIS_URL 或配置 [service] redis_url"
+        )
     _checker(config)
     from checker.service.app import _cpus
     from checker.service.run import worker as run_worker
@@ -570,7 +632,11 @@ def _rule_names(config) -> dict[str, str]:
 
         infos = rule_infos(Report(), load_pack(config.rules)).items()
         # a rule without a short name of its own is shown by its id (a description clause is too long for a column)
-        return {k: v.title for k, v in infos if v.title and not v.title.startswith(("(", "(")) and len(v.title) <= 16}
+        return {
+            k: v.title
+            for k, v in infos
+            if v.title and not v.title.startswith(("(", "(")) and len(v.title) <= 16
+        }
     except Exception:
         return {}
 
@@ -597,7 +663,13 @@ def _store(config, db_url: str | None):
               help="抽中的记录复制到这个目录(须为空或不存在),之后可直接 checker audit 该目录")  # fmt: skip
 @click.option("--manifest", default=None, type=click.Path(dir_okay=False),
               help="抽检清单的路径(不带扩展名,写 .xlsx 和 .csv);默认在输出目录旁:<目录名>_抽检清单")  # fmt: skip
-@click.option("--db", "db_url", default=None, metavar="URL", help="记录库(默认取 [history] url 或 checker-history.sqlite)")
+@click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help="记录库(默认取 [history] url 或 checker-history.sqlite)",
+)
 @click.option("--no-record", is_flag=True, help="不把这次抽中的记录写入记录库(试抽)")
 @with_common
 def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no_record, rules, fields, disable,
@@ -613,7 +685,9 @@ def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no
     checker = _checker(config, disable)
     out = Path(output)
     if out.exists() and any(out.iterdir()):
-        raise click.ClickException(f"输出目录 {out} 不为空:请换一个目录或先清空它(抽检目录里只应有这次抽中的记录)")
+        raise click.ClickException(
+            f"输出目录 {out} 不为空:请换一个目录或先清空它(抽检目录里只应有这次抽中的记录)"
+        )
     store = None if (no_record and not exclude_recent) else _store(config, db_url)
     try:
         result, paths = run_sample(checker, list(sources), rate=rate, seed=seed, by=by or "",
@@ -640,14 +714,24 @@ def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no
 @click.option("--until", default=None, metavar="YYYY-MM", help="到这个月止")
 @click.option("--by", type=click.Choice(["month", "department", "job_family", "grade", "manager"]), default="month",
               show_default=True, help="分组:月份、部门、岗位序列、绩效等级、面谈人")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "xlsx", "html"]), default="text", show_default=True
+)
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False),
               help="输出文件(xlsx 默认 trends.xlsx;其余默认打印到终端)")  # fmt: skip
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="每组列出的话题数")
 @click.option("--no-topics", is_flag=True, help="不分析员工反映的话题")
-@click.option("--db", "db_url", default=None, metavar="URL", help="记录库(默认取 [history] url 或 checker-history.sqlite)")
+@click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help="记录库(默认取 [history] url 或 checker-history.sqlite)",
+)
 @with_common
-def trends(since, until, by, fmt, output, top, no_topics, db_url, rules, fields, disable, config_path, lexicon_dirs):
+def trends(
+    since, until, by, fmt, output, top, no_topics, db_url, rules, fields, disable, config_path, lexicon_dirs
+):
     """质量趋势:合格率与各规则问题率(按月、部门、岗位序列、绩效等级、面谈人),以及员工反映的话题。"""
     import re as _re
 
@@ -681,7 +765,6 @@ def trends(since, until, by, fmt, output, top, no_topics, db_url, rules, fields,
         click.echo(f"已写入 {output}", err=True)
     else:
         click.echo(content, nl=False)
-
 
 
 def _chinese_usage(group: click.Group) -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 
-from checker.cli import main
+from checker.cli import EXIT_USAGE, main
 from checker.reports.own import MARKER, is_own_output
 from checker.reports.text import TextStream
 from tests.builders import docx_grid
@@ -63,7 +63,7 @@ def test_per_record_onto_an_existing_file_is_a_chinese_usage_error(tmp_path):
     out = tmp_path / "pr"
     out.write_text("x")
     result = _run("audit", str(_folder(tmp_path)), "--format", "html", "--per-record", "-o", str(out))
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_USAGE == 64
     assert "是一个已有的文件" in result.output and "Traceback" not in result.output
     assert out.read_text() == "x"
 
@@ -124,14 +124,14 @@ def test_empty_folder_says_so_and_exits_2(tmp_path):
 
 def test_unknown_rule_in_disable_is_rejected(tmp_path):
     result = _run("audit", str(_folder(tmp_path)), "--disable", "no-such-rule")
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_USAGE == 64
     assert "规则包里没有这条规则:no-such-rule" in result.output
     assert "late-record" in result.output  # the known ids are listed
 
 
 def test_unknown_format_is_a_usage_error_in_chinese(tmp_path):
     result = _run("audit", str(_folder(tmp_path)), "--format", "pdf")
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_USAGE == 64
     assert "不支持的输出格式:pdf" in result.output
     assert "错误:" in result.output and "Error" not in result.output
 
@@ -141,7 +141,7 @@ def test_help_and_usage_errors_in_chinese():
     assert help_text.startswith("用法:") and "选项" in help_text and "Options" not in help_text
     assert "显示本帮助并退出" in help_text
     bad = _run("audit", "--no-such-option", "x")
-    assert bad.exit_code == 2
+    assert bad.exit_code == EXIT_USAGE
     assert "用法:" in bad.output and "没有这个选项" in bad.output and "错误:" in bad.output
     assert "Usage" not in bad.output and "No such option" not in bad.output
 
