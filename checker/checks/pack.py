@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.checks.base import REGISTRY, Rule, Settings
-from checker.resources import data_path
+from checker.resources import data_path, load_yaml
 
 
 class PackError(ValueError):
@@ -66,7 +66,7 @@ def resolve_pack_path(name_or_path: str) -> Path:
 def load_pack(name_or_path: str = "default", known_fields: set[str] | None = None) -> RulePack:
     path = resolve_pack_path(name_or_path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise PackError(f"{path}: YAML 格式错误:{exc}") from exc
     try:

@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from checker.resources import data_path
+from checker.resources import data_path, load_yaml
 
 # Marks templates put on labels that say nothing about which field it is.
 _REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
@@ -72,14 +70,17 @@ class AliasTable:
         self.names.setdefault(key, name or (aliases[0] if aliases else key))
         if name:
             self.names[key] = name
+        # how many aliases name `key`, kept up to date below (a recount per alias was quadratic)
+        count = sum(1 for k in self.aliases.values() if k == key)
         for alias in [key, *aliases]:
             norm = normalize_label(str(alias))
+            count += self.aliases.get(norm) != key
             self.aliases[norm] = key
-            self.order.setdefault(norm, len([a for a, k in self.aliases.items() if k == key]))
+            self.order.setdefault(norm, count)
         self._cache.clear()
 
     def extend_from_file(self, path: Path) -> None:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict) or not isinstance(data.get("fields", {}), dict):
             raise ValueError(f"{path}: 字段别名表格式不对,应为 fields: {{键: {{aliases: [...]}}}}")
         for key, spec in (data.get("fields") or {}).items():
