@@ -34,7 +34,7 @@ class Checker:
         self.fields: AliasTable = load_alias_table(tuple(self.config.fields))
         self.pack: RulePack = load_pack(self.config.rules, known_fields=set(self.fields.names))
         self.lexicons = load_lexicons(tuple(self.config.lexicon_dirs), self.config.lexicons)
-        self.analyzer = TextAnalyzer(self.lexicons)
+        self.analyzer = TextAnalyzer(self.lexicons, self.config.nlp.segmenter)
         self.engine = Engine(self.pack, self.analyzer, self.fields, set(self.config.disable))
         self.limits: Limits = self.config.limits.to_limits()
         self.files: list[Path] = []  # the files of the last iter_audit, after expanding folders

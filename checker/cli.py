@@ -508,7 +508,7 @@ def tokens(text, rules, fields, disable, config_path, lexicon_dirs):
         ):
             for hit in group:
                 roles.setdefault((hit.start, hit.end), []).append(f"{label}:{hit.kind}")
-        segs = pipeline.segment(point.text)
+        segs = pipeline.spacy_segment(point.text)  # spaCy's blank zh: the same words the checker uses
         click.echo("  分词:" + " / ".join(t.text for t in segs))
         for (start, end), labels in sorted(roles.items()):
             click.echo(f"  「{point.text[start:end]}」 {start}-{end}  {'、'.join(labels)}")

@@ -2,8 +2,9 @@
 
 One `TextAnalyzer` per lexicon set; results are cached per point text so the
 segmenter and the patterns run once for each text, whichever rules ask. The
-segmenter (spaCy + jieba) is loaded on the first analysis, not when the
-analyzer is built, so commands that never analyse text start fast.
+segmenter (jieba, or spaCy's blank zh over it: `[nlp] segmenter`) is loaded on the
+first analysis that needs words, not when the analyzer is built, so commands that
+never analyse text start fast.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ class PointAnalysis:
 
 
 class TextAnalyzer:
-    def __init__(self, lexicons: Lexicons):
+    def __init__(self, lexicons: Lexicons, segmenter: str = "jieba"):
+        pipeline.use_segmenter(segmenter)  # one segmenter per process: the last analyzer built chooses
         self.lexicons = lexicons
         self.times = TimeRecognizer(lexicons)
         self.judge = JudgementFinder(lexicons)

@@ -1,0 +1,79 @@
+"""The hot path calls jieba directly; spaCy's blank zh pipeline over the same jieba must give the
+same tokens with the same offsets, on every labelled text (and on whitespace it has to skip)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.nlp import pipeline
+from checker.nlp.lexicon import load_lexicons
+from checker.nlp.points import split_points
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl")) + sorted(
+    (ROOT.parent / "shared" / "eval").glob("*.jsonl")
+)
+SPACED = [
+    "沟通 能力强,  在X项目中\t协调三个部门",
+    " 开头有空格 ",
+    "中英 mixed text 2024-09-30 前完成\r\n第二行\u3000全角空格",
+    "",
+    "   ",
+]
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and "text" in (item := json.loads(line)):
+                texts.append(item["text"])
+    return list(dict.fromkeys(texts))
+
+
+@pytest.fixture(scope="module")
+def segmenters():
+    pipeline.ensure_words(load_lexicons().all_words())  # as the analyzer teaches it
+    yield
+    pipeline.use_segmenter("jieba")
+
+
+def test_direct_jieba_equals_spacy_blank_zh(segmenters):
+    texts = _texts()
+    assert len(texts) > 1000
+    points = [p.text for t in texts for p in split_points(t)]
+    differ = []
+    for text in [*texts, *points, *SPACED]:
+        direct = pipeline.segment.__wrapped__(text)
+        if direct != pipeline.spacy_segment(text):
+            differ.append(text)
+    assert differ == []
+
+
+def test_offsets_point_into_the_text(segmenters):
+    for text in SPACED:
+        tokens = pipeline.segment(text)
+        assert all(text[t.start : t.end] == t.text and not t.text.isspace() for t in tokens)
+    assert [t.text for t in pipeline.segment("沟通 能力强")] == ["沟通", "能力", "强"]
+
+
+def test_nlp_section_of_the_config_chooses_the_segmenter(tmp_path, monkeypatch):
+    from checker.api import Checker
+    from checker.config import ConfigError, load_config
+
+    used = []
+    real = pipeline.spacy_segment
+    monkeypatch.setattr(pipeline, "spacy_segment", lambda text: used.append(text) or real(text))
+    (tmp_path / ".checker.toml").write_text('[nlp]\nsegmenter = "spacy"\n', encoding="utf-8")
+    checker = Checker(load_config(tmp_path / ".checker.toml"))
+    try:
+        analysis = checker.analyzer.analyze("他很认真负责,在X项目中协调了三个部门")
+        assert analysis.judgements and used  # the evidence finder asked spaCy for the words
+    finally:
+        pipeline.use_segmenter("jieba")
+    (tmp_path / ".checker.toml").write_text('[nlp]\nsegmenter = "pkuseg"\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config(tmp_path / ".checker.toml")
