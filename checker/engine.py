@@ -136,11 +136,18 @@ PER_FIELD_KINDS = {
     "min-length": None,
     # "无" in 分歧 is an answer when 共识 says 无分歧 (RequiredParams.none_allowed_when)
     "required-field": lambda p, key: [p.none_allowed_when[key][0]] if key in p.none_allowed_when else [],
+    "sensitive-lexicon": None,
+    # a remote talk is unsuitable only for a regular talk: the interview type decides
+    "location-lexicon": lambda p, key: [p.type_field],
+    "support-owner": None,
 }
 # Kinds that read a fixed few fields: cached per (rule, texts of those fields).
 RULE_READS = {
     "confirmation": lambda rule, p: [*(rule.fields[:1] or ["employee_confirmation"]), *p.fallback_fields],
     "timeliness": lambda rule, p: [*(rule.fields[:1] or ["record_date"]), p.interview_field],
+    "grade-text": lambda rule, p: [*(rule.fields[:1] or ["grade"]), *p.narrative_fields, p.weaknesses_field],
+    "duration-range": lambda rule, p: [p.duration_field, p.time_field, *rule.fields],
+    "one-sided": lambda rule, p: [*(rule.fields[:1] or ["employee_feedback"]), *p.voice_fields],
 }
 
 

@@ -13,7 +13,8 @@ from checker.model import FieldValue, Record
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("performance_summary", "strengths", "improvement_plan", "consensus", "disagreements",
-          "employee_confirmation", "record_date", "interview_time", "employee_name", "resource_support")  # fmt: skip
+          "employee_confirmation", "record_date", "interview_time", "employee_name", "resource_support",
+          "location", "interview_type", "grade", "duration", "employee_feedback", "weaknesses", "kpi_result")  # fmt: skip
 
 
 def _records() -> list[Record]:
@@ -25,7 +26,10 @@ def _records() -> list[Record]:
                 texts.append(json.loads(line)["text"])
     rng = random.Random(5)
     extra = ["无", "", "  ", "无分歧", "双方无分歧", "张三 2024-06-04", "☑已确认", "2024-06-03 15:00", "2024-06-06"]
-    pool = texts[:400] + extra
+    # values the issue-12 kinds read: places, talk types, grades, durations, the employee's own words
+    policy = ["视频会议", "开放办公区", "3楼会议室", "转岗面谈", "☑常规面谈 □转岗面谈", "A", "优秀", "C", "不合格",
+              "30分钟", "90分钟", "同意", "无意见", "希望增加测试资源", "14:00-14:20"]  # fmt: skip
+    pool = texts[:400] + extra + policy * 8
     records = []
     for i in range(600):
         fields = {k: FieldValue(text=rng.choice(pool)) for k in FIELDS if rng.random() < 0.85}

@@ -10,6 +10,7 @@ when the pack is loaded, not a silent no-op.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -169,13 +170,48 @@ _SCAFFOLD = re.compile(r"(?:签字|签名|签章|日期|时间|年|月|日|[:：
 
 def is_placeholder(text: str, settings: Settings) -> bool:
     """Empty, a placeholder word ("无", "/", "待填"), or the template's own hint text ("请填写……")."""
-    compact = _BLANK.sub("", text or "")
-    if not compact or not _SCAFFOLD.sub("", compact):
-        return True
-    if compact.lower() in {p.lower() for p in settings.placeholders}:
-        return True
-    stripped = _OPENING_BRACKETS.sub("", compact)
-    return any(stripped.startswith(_OPENING_BRACKETS.sub("", h)) for h in settings.hint_prefixes)
+    return _placeholder_test(settings)(text or "")
+
+
+class _PlaceholderTest:
+    """is_placeholder for one Settings, remembering its answers: every rule asks it of every field of
+    every record, and exports repeat the same texts."""
+
+    LIMIT = 100_000  # answers kept; forgotten all at once beyond (a new text costs ~30 us)
+
+    def __init__(self, settings: Settings):
+        self.owner = weakref.ref(settings)
+        self.sizes = (len(settings.placeholders), len(settings.hint_prefixes))
+        self.placeholders = {p.lower() for p in settings.placeholders}
+        self.hints = tuple(_OPENING_BRACKETS.sub("", h) for h in settings.hint_prefixes)
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        answer = self.known.get(text)
+        if answer is None:
+            if len(self.known) >= self.LIMIT:
+                self.known.clear()
+            answer = self.known[text] = self._decide(text)
+        return answer
+
+    def _decide(self, text: str) -> bool:
+        compact = _BLANK.sub("", text)
+        if not compact or not _SCAFFOLD.sub("", compact):
+            return True
+        if compact.lower() in self.placeholders:
+            return True
+        return _OPENING_BRACKETS.sub("", compact).startswith(self.hints)
+
+
+_PLACEHOLDER_TESTS: dict[int, _PlaceholderTest] = {}
+
+
+def _placeholder_test(settings: Settings) -> _PlaceholderTest:
+    test = _PLACEHOLDER_TESTS.get(id(settings))
+    stale = test is None or test.owner() is not settings  # pydantic models are unhashable: keyed by id
+    if stale or test.sizes != (len(settings.placeholders), len(settings.hint_prefixes)):
+        test = _PLACEHOLDER_TESTS[id(settings)] = _PlaceholderTest(settings)
+    return test
 
 
 def finding(rule: Rule, key: str, text: str, start: int, end: int, **values) -> Finding:

@@ -10,6 +10,7 @@ evaluation lexicons, flipped by a negator before the word (lexicons/negators.txt
 from __future__ import annotations
 
 import re
+import weakref
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +18,7 @@ from checker.checks.base import CheckContext, Rule, check_kind, finding
 from checker.model import Finding
 from checker.nlp.analysis import Hit, TextAnalyzer
 from checker.nlp.checkboxes import has_boxes, ticked_options
+from checker.nlp.lexicon import Lexicons
 
 _GRADES: dict[int, tuple] = {}
 
@@ -97,9 +99,28 @@ def direction(hit: Hit, analyzer: TextAnalyzer, params: GradeTextParams | None =
         return "criticism"
     if hit.kind in params.praise_classes:
         return "praise"
-    lexicons = analyzer.lexicons
+    return _word_direction(analyzer.lexicons, hit.text)
+
+
+# hit text -> direction, per lexicon set: the scan below walks every judgement word, and exports
+# repeat the same judgements on thousands of rows
+_DIRECTIONS: dict[int, tuple[weakref.ref, dict[str, str | None]]] = {}
+
+
+def _word_direction(lexicons: Lexicons, text: str) -> str | None:
+    """The direction the judgement and evaluation lexicons give a judgement's words."""
+    owner, known = _DIRECTIONS.get(id(lexicons), (None, None))
+    if owner is None or owner() is not lexicons:  # Lexicons is unhashable (a dataclass): keyed by id
+        known = {}
+        _DIRECTIONS[id(lexicons)] = (weakref.ref(lexicons), known)
+    if text not in known:
+        known[text] = _scan_direction(lexicons, text)
+    return known[text]
+
+
+def _scan_direction(lexicons: Lexicons, text: str) -> str | None:
     for name in ("judgement", "evaluation"):
-        tags = lexicons.get(name).entries.get(hit.text)
+        tags = lexicons.get(name).entries.get(text)
         if tags and tags & {"praise", "criticism"}:
             return "praise" if "praise" in tags else "criticism"
     best = None
@@ -107,13 +128,13 @@ def direction(hit: Hit, analyzer: TextAnalyzer, params: GradeTextParams | None =
         for word, tags in lexicons.get(name).entries.items():
             if not tags & {"praise", "criticism"}:
                 continue
-            pos = hit.text.rfind(word)
+            pos = text.rfind(word)
             if pos >= 0 and (best is None or len(word) > len(best[0])):
                 best = (word, pos, "praise" if "praise" in tags else "criticism")
     if best is None:
         return None
     word, pos, way = best
-    head = hit.text[:pos]
+    head = text[:pos]
     if any(head.endswith(n) or n in head[-4:] for n in lexicons.get("negators").words()):
         way = "criticism" if way == "praise" else "praise"
     return way
