@@ -148,7 +148,7 @@ class _Index:
             if self.lsh is None:
                 self._build()
             mh = self._minhash(grams)
-            for key in self.lsh.query(mh):
+            for key in sorted(self.lsh.query(mh)):  # ties in similarity: the earlier record first
                 other_grams, other_fields, other_label = self.entries[key]
                 if same_employee(fields, other_fields):
                     continue
