@@ -277,6 +277,7 @@ def audit(
             inputs=paths,
             pack=checker.pack,
             per_record=per_record,
+            fields=checker.fields,
         )
     except ValueError as exc:  # --output missing, or a file where a folder is needed
         raise click.UsageError(str(exc)) from exc

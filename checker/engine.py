@@ -9,7 +9,7 @@ from checker.checks import REGISTRY, CheckContext
 from checker.checks.base import FAMILY_FIELDS
 from checker.checks.pack import RulePack
 from checker.intake.fields import AliasTable
-from checker.model import Finding, Record, RecordReport
+from checker.model import FAIL, PASS, REVISE, Finding, Record, RecordReport
 from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.checkboxes import has_boxes, ticked_options
 
@@ -117,8 +117,8 @@ class Engine:
     def verdict(self, score: int) -> str:
         settings = self.pack.settings
         if score >= settings.pass_score:
-            return "合格"
-        return "需修改" if score >= settings.revise_score else "不合格"
+            return PASS
+        return REVISE if score >= settings.revise_score else FAIL
 
 
 # The findings cache: a rule's findings depend only on the texts it reads (the pack, lexicons and

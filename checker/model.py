@@ -9,6 +9,12 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+# The words a person reads for a verdict and a severity: defined here only; the engine, every
+# report writer and the record database use these names.
+PASS, REVISE, FAIL = "合格", "需修改", "不合格"
+VERDICTS = (PASS, REVISE, FAIL)
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
 
 class Severity(str, Enum):
     error = "error"
@@ -89,7 +95,7 @@ class RecordReport(BaseModel):
     choices: dict[str, list[str]] = Field(default_factory=dict)  # ticked checkbox options per field
     findings: list[Finding] = Field(default_factory=list)
     score: int = 100
-    verdict: str = "合格"
+    verdict: str = PASS
 
     def label(self) -> str:
         """A short human name for the record: file plus sheet/row when a file holds several."""
@@ -111,13 +117,13 @@ class Report(BaseModel):
         for rec in self.records:
             for f in rec.findings:
                 by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
-        verdicts = {v: sum(1 for r in self.records if r.verdict == v) for v in ("合格", "需修改", "不合格")}
+        verdicts = {v: sum(1 for r in self.records if r.verdict == v) for v in VERDICTS}
         self.summary = {
             "records": len(self.records),
             "errors": len(self.errors),
             "findings": sum(by_rule.values()),
-            "passed": verdicts["合格"],
-            "pass_rate": round(verdicts["合格"] / len(self.records), 3) if self.records else 0.0,
+            "passed": verdicts[PASS],
+            "pass_rate": round(verdicts[PASS] / len(self.records), 3) if self.records else 0.0,
             "by_rule": dict(sorted(by_rule.items(), key=lambda kv: -kv[1])),
             "verdicts": verdicts,
         }
@@ -132,7 +138,7 @@ class SummaryCounter:
         self.records = 0
         self.errors = 0
         self.by_rule: dict[str, int] = {}
-        self.verdicts = {"合格": 0, "需修改": 0, "不合格": 0}
+        self.verdicts = dict.fromkeys(VERDICTS, 0)
         self.worst = 0  # highest Severity.rank of any finding, 0 for none
 
     def add(self, rec: RecordReport) -> None:
@@ -147,7 +153,7 @@ class SummaryCounter:
         self.errors += 1
 
     def summary(self) -> dict:
-        passed = self.verdicts["合格"]
+        passed = self.verdicts[PASS]
         return {
             "records": self.records,
             "errors": self.errors,

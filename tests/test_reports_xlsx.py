@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 import openpyxl
 import pytest
 
+from checker.reports.common import common_root, relative_source
 from checker.reports.xlsx_summary import RECORD_HEADERS, SHEETS
 from tests.fixtures.reports_support import broken_file, load_json, run_audit, sample_inputs
 
@@ -16,7 +17,11 @@ def books(tmp_path_factory):
     out = tmp_path_factory.mktemp("summary")
     inputs = [*sample_inputs(), broken_file(out), out / "不存在.docx"]
     run_audit(inputs, out, ["json", "xlsx"])
-    return openpyxl.load_workbook(out / "report.xlsx"), load_json(out)
+    report = load_json(out)
+    root = common_root(inputs)  # the workbook names files relative to the inputs' common folder
+    for item in [*report["records"], *report["errors"]]:
+        item["shown"] = relative_source(item["source"], root)
+    return openpyxl.load_workbook(out / "report.xlsx"), report
 
 
 def _rows(ws) -> list[dict]:
@@ -45,29 +50,44 @@ def test_overview_matches_json(books):
     assert overview["无法读取的文件"] == len(report["errors"]) >= 2
     for verdict, count in s["verdicts"].items():
         assert overview[verdict] == count
-    rules = {r[0]: r[1] for r in wb["概览"].iter_rows(min_row=12, values_only=True) if r[0]}
+    rows = list(wb["概览"].iter_rows(values_only=True))
+    head = rows.index(("规则", "问题数", "规则 id"))
+    rules = {r[2]: r[1] for r in rows[head + 1 :] if r[0]}  # title, count, id
     assert {k: v for k, v in rules.items() if v} == s["by_rule"]
+    titles = [r[0] for r in rows[head + 1 :] if r[0]]
+    assert all(not t.isascii() for t in titles), titles  # the chart's categories are Chinese titles
+
+
+def _rule_columns(ws) -> dict[str, str]:
+    """Rule title -> rule id, from the comments on the rule columns' header cells."""
+    return {
+        cell.value: cell.comment.text.split("规则 id:")[1]
+        for cell in ws[1]
+        if cell.value not in RECORD_HEADERS and cell.comment is not None
+    }
 
 
 def test_records_sheet_matches_json(books):
     wb, report = books
     rows = _rows(wb["记录明细"])
+    ids = _rule_columns(wb["记录明细"])
+    assert len(ids) == len(wb["记录明细"][1]) - len(RECORD_HEADERS)  # every rule column says which rule
     assert len(rows) == len(report["records"])
     for row, rec in zip(rows, report["records"], strict=True):
-        assert (row["来源文件"], row["得分"], row["结论"]) == (rec["source"], rec["score"], rec["verdict"])
+        assert (row["来源文件"], row["得分"], row["结论"]) == (rec["shown"], rec["score"], rec["verdict"])
         assert row["员工"] == (rec["fields"].get("employee_name") or None)
         counts = Counter(f["rule"] for f in rec["findings"])
-        for rule in set(row) - set(RECORD_HEADERS):
-            assert row[rule] == counts.get(rule, 0)
+        for title in set(row) - set(RECORD_HEADERS):
+            assert row[title] == counts.get(ids[title], 0)
 
 
 def test_findings_sheet_matches_json(books):
     wb, report = books
-    got = Counter((r["来源文件"], r["字段"], r["规则"], r["问题文字"] or "") for r in _rows(wb["问题明细"]))
+    got = Counter(
+        (r["来源文件"], r["字段 id"], r["规则 id"], r["问题文字"] or "") for r in _rows(wb["问题明细"])
+    )
     want = Counter(
-        (rec["source"], f["field"], f["rule"], f["text"])
-        for rec in report["records"]
-        for f in rec["findings"]
+        (rec["shown"], f["field"], f["rule"], f["text"]) for rec in report["records"] for f in rec["findings"]
     )
     assert got == want
 
@@ -89,7 +109,9 @@ def test_group_sheets_match_json(books, sheet, key):
     norm = {"job_family": normalise_job_family, "grade": normalise_grade}.get(key)
     for rec in report["records"]:
         raw = rec["fields"].get(key, "")
-        name = (norm(raw) or raw) if norm else raw  # job families and grades as rules/normalise.yaml names them
+        name = (
+            (norm(raw) or raw) if norm else raw
+        )  # job families and grades as rules/normalise.yaml names them
         groups[name.strip() or "(未填写)"].append(rec)
     rows = {r[next(iter(r))]: r for r in _rows(wb[sheet])}
     assert set(rows) == set(groups)
@@ -103,4 +125,4 @@ def test_group_sheets_match_json(books, sheet, key):
 def test_unreadable_sheet_lists_every_error(books):
     wb, report = books
     got = {(r["文件"], r["错误代码"]) for r in _rows(wb["无法读取"])}
-    assert got == {(e["source"], e["code"]) for e in report["errors"]}
+    assert got == {(e["shown"], e["code"]) for e in report["errors"]}

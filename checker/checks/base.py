@@ -48,6 +48,7 @@ class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     kind: str
+    title: str = ""  # the short Chinese name reports show (column headers, legends); the pack sets it
     description: str
     severity: Severity = Severity.warning
     fields: list[str] = Field(default_factory=list)

@@ -8,7 +8,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from checker.reports.common import RULE_TITLES
+from checker.reports.common import pack_titles
 
 FORMATS = ("text", "json", "xlsx", "html")
 PALETTE = ["#2f6fb0", "#d9534f", "#5cb85c", "#f0ad4e", "#8e6bbf", "#17a2b8", "#795548", "#e83e8c", "#6c757d",
@@ -17,7 +17,7 @@ PALETTE = ["#2f6fb0", "#d9534f", "#5cb85c", "#f0ad4e", "#8e6bbf", "#17a2b8", "#7
 
 def rule_name(doc: dict, rule: str) -> str:
     named = doc.get("rule_names", {}).get(rule)
-    return named if named and named != rule else RULE_TITLES.get(rule, rule)
+    return named if named and named != rule else pack_titles().get(rule, rule)
 
 
 def pct(value) -> str:

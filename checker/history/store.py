@@ -33,7 +33,7 @@ from checker.history.models import (
     Sample,
     SamplePick,
 )
-from checker.model import FileError, RecordReport, Report
+from checker.model import PASS, FileError, RecordReport, Report
 from checker.normalise import Normaliser, default_normaliser
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -170,7 +170,7 @@ def record_meta(rec: RecordReport, normaliser: Normaliser) -> dict:
         month=month,
         score=rec.score,
         verdict=rec.verdict,
-        passed=rec.verdict == "合格",
+        passed=rec.verdict == PASS,
         finding_count=len(rec.findings),
     )
     return meta
@@ -416,7 +416,7 @@ class RunSaver:
             if findings:
                 conn.execute(insert(FindingRow), findings)
         self.records += len(self.pending)
-        self.passed += sum(rec.verdict == "合格" for rec in self.pending)
+        self.passed += sum(rec.verdict == PASS for rec in self.pending)
         self.pending = []
 
     def close(self) -> int:

@@ -31,7 +31,7 @@ def _lazy(module: str, attr: str) -> Callable:
 def _text(report: Report, ctx: Context) -> str:
     from . import text
 
-    return text.render(report, color=ctx.color)
+    return text.render(report, color=ctx.color, fields=ctx.fields)
 
 
 def _json(report: Report, ctx: Context) -> str:
@@ -82,6 +82,7 @@ def write_reports(
     per_record: bool = False,
     total: int | None = None,
     clean: list[str] | None = None,
+    fields=None,
 ) -> list[Path]:
     """Write every format asked for; returns the files written (stdout output is not listed).
     With per_record, md/html/json also get one file per record under OUTPUT/records/.
@@ -94,7 +95,7 @@ def write_reports(
     if output is None and needs_file:
         raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
     use_color = (color if color is not None else sys.stdout.isatty()) if output is None else False
-    ctx = make_context(report, inputs, pack, use_color)
+    ctx = make_context(report, inputs, pack, use_color, fields)
     if clean is not None:
         ctx.clean = clean  # the docx format lists the inputs it left alone (no finding) here
     written: list[Path] = []
@@ -147,7 +148,9 @@ def check_output_dir(output: str) -> None:
     """--output must be a folder here (several outputs, --per-record, annotated copies)."""
     path = Path(output)
     if path.exists() and not path.is_dir():
-        raise ValueError(f"输出路径「{output}」是一个已有的文件,这里需要一个目录:请换一个目录名,或先删除这个文件")
+        raise ValueError(
+            f"输出路径「{output}」是一个已有的文件,这里需要一个目录:请换一个目录名,或先删除这个文件"
+        )
 
 
 def _write_one(

@@ -39,6 +39,6 @@ def write_files(report: Report, ctx: Context, directory: Path | None) -> list[Pa
         dest = unique_name(directory or src.parent, f"{src.stem}.checked{src.suffix.lower()}", taken)
         if dest.resolve() == src.resolve():
             continue
-        annotate(src, dest, records)
+        annotate(src, dest, records, fields=ctx.fields)
         written.append(dest)
     return written

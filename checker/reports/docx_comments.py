@@ -43,8 +43,9 @@ class TextMap:
     paragraphs: list[tuple[int, int]]  # (start, end) of every paragraph's text
 
 
-def annotate(src: Path, dest: Path, records: list[RecordReport]) -> int:
-    """Write the annotated copy to `dest`; returns how many comments were added.
+def annotate(src: Path, dest: Path, records: list[RecordReport], fields=None) -> int:
+    """Write the annotated copy to `dest`; returns how many comments were added. (`fields`, the
+    run's alias table, is not needed: a comment sits on the text it is about.)
 
     Findings on the same text (one plan item without a measure and without a deadline) share one
     comment, their messages one paragraph each, so the markers follow the document order."""

@@ -1,5 +1,6 @@
-"""HTML report: one self-contained page (inline CSS), summary first, then every record with the
-offending text highlighted and the message and suggestion beside it."""
+"""HTML report: one self-contained page (inline CSS, no external asset), summary first, then the
+department and manager views (weakest first: pass rate, mean score, the rules that fire most), then
+every record with the offending text highlighted and the message and suggestion beside it."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from checker.model import Finding, RecordReport, Report
+from checker.model import VERDICTS, Finding, RecordReport, Report
 
 from .common import (
     Context,
-    field_name,
+    Group,
+    group_by,
     ordered_findings,
     record_title,
     rule_ids,
@@ -20,7 +22,10 @@ from .common import (
     severity_name,
 )
 
-VERDICT_CLASS = {"合格": "pass", "需修改": "revise", "不合格": "fail"}
+VERDICT_CLASS = dict(zip(VERDICTS, ("pass", "revise", "fail"), strict=True))
+# the group views: section title, column title, the record field grouped on
+GROUP_VIEWS = (("按部门", "部门", "department"), ("按面谈人", "面谈人", "manager_name"))
+TOP_RULES = 3
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
@@ -38,8 +43,12 @@ def render(report: Report, ctx: Context) -> str:
     template = _env().get_template("report.html.j2")
     return template.render(
         summary=summary_view(report, ctx),
+        verdicts=[{"name": v, "css": VERDICT_CLASS[v]} for v in VERDICTS],
+        groups=group_views(report, ctx),
         records=[record_view(i, rec, ctx) for i, rec in enumerate(report.records, 1)],
-        errors=report.errors,
+        errors=[
+            {"source": ctx.source(e.source), "message": e.message, "code": e.code} for e in report.errors
+        ],
         rule_pack=report.rule_pack,
     )
 
@@ -56,6 +65,33 @@ def summary_view(report: Report, ctx: Context) -> dict:
     return {**s, "pass_pct": f"{s.get('pass_rate', 0):.0%}", "rules": rules}
 
 
+def group_views(report: Report, ctx: Context) -> list[dict]:
+    """按部门 / 按面谈人, when the records name more than one group (one department says nothing new)."""
+    views = []
+    for title, label, key in GROUP_VIEWS:
+        groups = group_by(report, key)
+        if len(groups) > 1:
+            views.append(
+                {"id": key, "title": title, "label": label, "rows": [_group_row(g, ctx) for g in groups]}
+            )
+    return views
+
+
+def _group_row(group: Group, ctx: Context) -> dict:
+    return {
+        "name": group.name,
+        "records": len(group.records),
+        "passed": group.passed,
+        "pass_pct": f"{group.pass_rate:.0%}",
+        "width": round(100 * group.pass_rate),
+        "mean_score": group.mean_score,
+        "findings": group.findings,
+        "top_rules": [
+            {"id": rid, "title": rule_title(ctx, rid), "count": n} for rid, n in group.top_rules(TOP_RULES)
+        ],
+    }
+
+
 def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
@@ -69,7 +105,7 @@ def record_view(number: int, rec: RecordReport, ctx: Context) -> dict:
         "anchor": f"r{number}",
         "number": number,
         "title": record_title(rec),
-        "source": rec.source,
+        "source": ctx.source(rec.source),
         "score": rec.score,
         "verdict": rec.verdict,
         "verdict_class": VERDICT_CLASS.get(rec.verdict, "revise"),
@@ -91,7 +127,7 @@ def _field_row(rec: RecordReport, key: str, numbered, ctx: Context) -> dict:
     pieces = segments(rec.fields[key], [(n, f.start, f.end) for n, f in mine])
     where = rec.locations.get(key)
     return {
-        "name": field_name(key),
+        "name": ctx.field_name(key),
         "key": key,
         "where": where.describe() if where else "",
         "segments": [_segment_view(seg, severity) for seg in pieces],
@@ -103,7 +139,7 @@ def _field_row(rec: RecordReport, key: str, numbered, ctx: Context) -> dict:
 def _absent_row(key: str, numbered, ctx: Context) -> dict:
     mine = [(n, f) for n, f in numbered if f.field == key]
     return {
-        "name": field_name(key),
+        "name": ctx.field_name(key),
         "key": key,
         "where": "文件中没有这一栏",
         "segments": [_segment_view(seg, {n: f.severity.value for n, f in mine}) for seg in segments("", [])],

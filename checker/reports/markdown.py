@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from checker.model import RecordReport, Report
+from checker.model import VERDICTS, RecordReport, Report
 
-from .common import Context, field_name, ordered_findings, record_title, rule_ids, rule_title, segments
+from .common import Context, ordered_findings, record_title, rule_ids, rule_title, segments
 from .common import severity_name as sev_name
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
@@ -18,7 +18,7 @@ def escape(text: str) -> str:
 
 
 def render(report: Report, ctx: Context) -> str:
-    parts = [_summary(report, ctx), _errors(report)]
+    parts = [_summary(report, ctx), _errors(report, ctx)]
     parts += [_record(i, rec, ctx) for i, rec in enumerate(report.records, 1)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
@@ -31,11 +31,11 @@ def _summary(report: Report, ctx: Context) -> str:
         "",
         f"规则包:{escape(report.rule_pack or '未知')}",
         "",
-        "| 记录数 | 合格率 | 合格 | 需修改 | 不合格 | 问题数 | 无法读取的文件 |",
+        "| 记录数 | 合格率 | " + " | ".join(VERDICTS) + " | 问题数 | 无法读取的文件 |",
         "|---:|---:|---:|---:|---:|---:|---:|",
-        f"| {s.get('records', 0)} | {s.get('pass_rate', 0):.0%} | {verdicts.get('合格', 0)} "
-        f"| {verdicts.get('需修改', 0)} | {verdicts.get('不合格', 0)} | {s.get('findings', 0)} "
-        f"| {len(report.errors)} |",
+        f"| {s.get('records', 0)} | {s.get('pass_rate', 0):.0%} | "
+        + " | ".join(str(verdicts.get(v, 0)) for v in VERDICTS)
+        + f" | {s.get('findings', 0)} | {len(report.errors)} |",
     ]
     by_rule = s.get("by_rule", {})
     if by_rule:
@@ -46,11 +46,11 @@ def _summary(report: Report, ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def _errors(report: Report) -> str:
+def _errors(report: Report, ctx: Context) -> str:
     if not report.errors:
         return "## 无法读取的文件\n\n所有文件都已读取。"
     lines = ["## 无法读取的文件", "", "| 文件 | 原因 | 错误代码 |", "|---|---|---|"]
-    lines += [f"| {escape(e.source)} | {escape(e.message)} | `{e.code}` |" for e in report.errors]
+    lines += [f"| {escape(ctx.source(e.source))} | {escape(e.message)} | `{e.code}` |" for e in report.errors]
     return "\n".join(lines)
 
 
@@ -60,7 +60,7 @@ def _record(number: int, rec: RecordReport, ctx: Context) -> str:
     lines = [
         f"## {number}. {escape(record_title(rec))} — {rec.verdict}(得分 {rec.score})",
         "",
-        f"- 文件:{escape(rec.source)}",
+        f"- 文件:{escape(ctx.source(rec.source))}",
         f"- 员工:{escape(rec.fields.get('employee_name', '') or '(未填写)')};"
         f"面谈人:{escape(rec.fields.get('manager_name', '') or '(未填写)')}",
         f"- 问题:{len(findings)} 个",
@@ -72,10 +72,10 @@ def _record(number: int, rec: RecordReport, ctx: Context) -> str:
         mine = [f for f in findings if f.field == key]
         spans = [(numbers[id(f)], f.start, f.end) for f in mine]
         refs = "、".join(f"[{numbers[id(f)]}]" for f in mine)
-        lines.append(f"| {escape(field_name(key))} | {_highlight(value, spans)} | {refs} |")
+        lines.append(f"| {escape(ctx.field_name(key))} | {_highlight(value, spans)} | {refs} |")
     for key in dict.fromkeys(f.field for f in findings if f.field not in rec.fields):
         refs = "、".join(f"[{numbers[id(f)]}]" for f in findings if f.field == key)
-        lines.append(f"| {escape(field_name(key))} | (文件中没有这一栏) | {refs} |")
+        lines.append(f"| {escape(ctx.field_name(key))} | (文件中没有这一栏) | {refs} |")
     lines += ["", "**问题与建议**" if findings else "没有发现问题。", ""]
     lines += [_finding_line(numbers[id(f)], f, ctx) for f in findings]
     return "\n".join(lines)
@@ -91,7 +91,7 @@ def _highlight(value: str, spans: list[tuple[int, int, int]]) -> str:
 
 
 def _finding_line(number: int, f, ctx: Context) -> str:
-    line = f"{number}. **{sev_name(f)}** [{escape(field_name(f.field))}] {escape(f.message)}"
+    line = f"{number}. **{sev_name(f)}** [{escape(ctx.field_name(f.field))}] {escape(f.message)}"
     if f.suggestion:
         line += f"<br>建议:{escape(f.suggestion)}"
     return line + f"<br>规则:`{f.rule}`({rule_title(ctx, f.rule)})"

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from checker.model import FileError, Finding, RecordReport, Report
 
-from .common import Context, RuleInfo, field_name, record_title, rule_ids
+from .common import Context, RuleInfo, record_title, rule_ids
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,7 +28,7 @@ def build(report: Report, ctx: Context) -> dict:
         "tool": {"driver": _driver(report, ctx, ids)},
         "artifacts": [{"location": {"uri": uri}} for uri in artifacts],
         "invocations": [_invocation(report.errors, artifacts)],
-        "results": [_result(rec, f, ids, artifacts) for rec in report.records for f in rec.findings],
+        "results": [_result(rec, f, ids, artifacts, ctx) for rec in report.records for f in rec.findings],
         "properties": {"summary": report.summary},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -71,7 +71,7 @@ def _rule(info: RuleInfo) -> dict:
     }
 
 
-def _result(rec: RecordReport, f: Finding, ids: list[str], artifacts: list[str]) -> dict:
+def _result(rec: RecordReport, f: Finding, ids: list[str], artifacts: list[str], ctx: Context) -> dict:
     uri = to_uri(rec.source)
     region = {"snippet": {"text": f.text}} if f.text else {}
     where = rec.locations.get(f.field)
@@ -87,7 +87,7 @@ def _result(rec: RecordReport, f: Finding, ids: list[str], artifacts: list[str])
         "locations": [
             {
                 "physicalLocation": physical,
-                "logicalLocations": [_logical(rec, f)],
+                "logicalLocations": [_logical(rec, f, ctx)],
                 **({"message": {"text": where.describe()}} if where else {}),
             }
         ],
@@ -95,12 +95,12 @@ def _result(rec: RecordReport, f: Finding, ids: list[str], artifacts: list[str])
     }
 
 
-def _logical(rec: RecordReport, f: Finding) -> dict:
+def _logical(rec: RecordReport, f: Finding, ctx: Context) -> dict:
     return {
         "name": f.field,
         "fullyQualifiedName": f"{record_title(rec)}/{f.field}",
         "kind": "member",
-        "properties": {"displayName": field_name(f.field)},
+        "properties": {"displayName": ctx.field_name(f.field)},
     }
 
 

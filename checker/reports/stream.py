@@ -48,11 +48,12 @@ class ReportStream:
         inputs=(),
         pack=None,
         per_record: bool = False,
+        fields=None,
     ):
         self.formats = parse_formats(formats)
         self.output = output
         self.rule_pack = rule_pack
-        self.inputs, self.pack, self.per_record = inputs, pack, per_record
+        self.inputs, self.pack, self.per_record, self.fields = inputs, pack, per_record, fields
         needs_file = [f for f in self.formats if WRITERS[f].binary and WRITERS[f].write_files is None]
         if output is None and needs_file:
             raise ValueError(f"格式 {', '.join(needs_file)} 生成的是文件,请用 --output 指定输出目录或文件")
@@ -62,7 +63,7 @@ class ReportStream:
             check_output_dir(output)  # a folder is needed: say so before any work, not a traceback after
         self.clean: list[str] = []  # inputs the docx format did not copy: no finding
         self.color = (color if color is not None else sys.stdout.isatty()) if output is None else False
-        self.ctx: Context = make_context(Report(rule_pack=rule_pack), inputs, pack, self.color)
+        self.ctx: Context = make_context(Report(rule_pack=rule_pack), inputs, pack, self.color, fields)
         self.counter = SummaryCounter()
         self.errors: list[FileError] = []
         # per_record writes each record's own report from the collected ones: stream nothing then
@@ -112,6 +113,7 @@ class ReportStream:
                 per_record=self.per_record,
                 total=len(self.formats),
                 clean=self.clean,
+                fields=self.fields,
             )
         return self.written
 
@@ -192,7 +194,8 @@ class TextSink(_Sink):
         super().__init__(*args)
         from .text import TextStream
 
-        self.text = TextStream(self.stream.color, width=0 if self.owned else None)  # a file: no wrapping
+        # a file: no wrapping
+        self.text = TextStream(self.stream.color, width=0 if self.owned else None, fields=self.stream.fields)
 
     def record(self, rec: RecordReport) -> None:
         self.out.write("\n".join(self.text.record(rec)) + "\n")

@@ -8,16 +8,16 @@ import unicodedata
 
 import click
 
-from checker.model import Report
+from checker.model import SEVERITY_NAMES, VERDICTS, Report
 
 from .common import field_name
 
-_SEVERITY = {"error": ("错误", "red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
-_VERDICT = {"合格": "green", "需修改": "yellow", "不合格": "red"}
+_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+_VERDICT = dict(zip(VERDICTS, ("green", "yellow", "red"), strict=True))
 
 
-def render(report: Report, color: bool = False, width: int | None = 0) -> str:
-    out = TextStream(color, width)
+def render(report: Report, color: bool = False, width: int | None = 0, fields=None) -> str:
+    out = TextStream(color, width, fields)
     lines: list[str] = []
     for rec in report.records:
         lines.extend(out.record(rec))
@@ -29,10 +29,12 @@ class TextStream:
     """The terminal report a record at a time: records of one file are contiguous in input order,
     so the file heading is written when the source changes; errors and the summary come last."""
 
-    def __init__(self, color: bool = False, width: int | None = None):
+    def __init__(self, color: bool = False, width: int | None = None, fields=None):
         """`width`: wrap finding lines to this many columns (Chinese characters count two), keeping
-        rule tags whole; None: the terminal's width when stdout is one, else no wrapping."""
+        rule tags whole; None: the terminal's width when stdout is one, else no wrapping.
+        `fields`: the run's alias table (field names as the company configured them)."""
         self.color = color
+        self.fields = fields
         self.source: str | None = None
         if width is None and sys.stdout.isatty():
             width = shutil.get_terminal_size((100, 24)).columns
@@ -52,11 +54,12 @@ class TextStream:
         head = f"  {record_title(rec)}  得分 {rec.score}  "
         lines.append(head + style(rec.verdict, fg=_VERDICT.get(rec.verdict), bold=True))
         for f in sorted(rec.findings, key=lambda f: (f.field, f.start)):
-            label, colour = _SEVERITY[f.severity.value]
+            label, colour = SEVERITY_NAMES[f.severity.value], _COLOUR[f.severity.value]
             where = rec.locations.get(f.field)
             place = f"({where.describe()})" if where else ""
             # units that never break: severity, field name, place and the rule tag; the message wraps
-            parts = [(style(label, fg=colour), label), (field_name(f.field), field_name(f.field))]
+            name = field_name(f.field, self.fields)
+            parts = [(style(label, fg=colour), label), (name, name)]
             if place:
                 parts.append((style(place, dim=True), place))
             parts += [(ch, ch) for ch in f.message] if self.width else [(f.message, f.message)]
@@ -93,7 +96,8 @@ class TextStream:
         for err in errors:
             lines.append(style(err.source, bold=True, underline=True))
             lines.append(
-                f"  {style('无法读取', fg='red', bold=True)}  {err.message}  " + style(f"[{err.code}]", dim=True)
+                f"  {style('无法读取', fg='red', bold=True)}  {err.message}  "
+                + style(f"[{err.code}]", dim=True)
             )
             lines.append("")
         s = summary

@@ -26,8 +26,9 @@ FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 _SHEET = re.compile(r"工作表「(.+)」")
 
 
-def annotate(src: Path, dest: Path, records: list[RecordReport]) -> int:
-    """Write the annotated copy to `dest`; returns how many cells got a comment."""
+def annotate(src: Path, dest: Path, records: list[RecordReport], fields=None) -> int:
+    """Write the annotated copy to `dest`; returns how many cells got a comment. `fields`: the run's
+    alias table, for the field names in the comments."""
     wb = load_workbook(str(src))
     notes: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for rec in records:
@@ -36,7 +37,7 @@ def annotate(src: Path, dest: Path, records: list[RecordReport]) -> int:
             if place:
                 notes[place].append(finding)
     for (sheet, ref), findings in notes.items():
-        mark_cell(wb[sheet], ref, findings)
+        mark_cell(wb[sheet], ref, findings, fields)
     mark_properties(wb.properties)
     wb.save(str(dest))
     return len(notes)
@@ -63,18 +64,18 @@ def _fallback_cell(wb, rec: RecordReport) -> tuple[str, str] | None:
     return sheet_name(placed[0].part), f"A{row}"
 
 
-def note_text(findings: list[Finding]) -> str:
+def note_text(findings: list[Finding], fields=None) -> str:
     lines = []
     for f in findings:
-        lines.append(f"【{severity_name(f)}】{field_name(f.field)}:{f.message}")
+        lines.append(f"【{severity_name(f)}】{field_name(f.field, fields)}:{f.message}")
         if f.suggestion:
             lines.append(f"建议:{f.suggestion}")
     return "\n".join(lines)
 
 
-def mark_cell(ws, ref: str, findings: list[Finding]) -> None:
+def mark_cell(ws, ref: str, findings: list[Finding], fields=None) -> None:
     cell = _top_left(ws, ref)
-    text = note_text(findings)
+    text = note_text(findings, fields)
     comment = Comment(text, AUTHOR)
     comment.width = 320
     comment.height = min(60 + 18 * text.count("\n") + len(text) // 2, 600)

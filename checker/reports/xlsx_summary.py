@@ -1,6 +1,10 @@
 """The HR summary workbook: overview, one row per record, one row per finding, trends by
 department, manager, job family and grade, unreadable files. Every table has a frozen header, an autofilter and set widths.
 
+Everything HR reads is Chinese: rule columns are headed by the rules' titles from the pack (the rule
+id is in the header cell's comment, and in the 规则 id column of 问题明细 and 概览, for filters and
+scripts); 来源文件 is relative to the audited folder, which the overview names once.
+
 Written in openpyxl's write-only mode by `SummaryBook`, one record at a time: the rows of 记录明细
 and 问题明细 go to disk as records arrive (openpyxl keeps a temporary file per write-only sheet);
 the overview and the trend sheets need only running totals and are written at the end. Memory
@@ -16,20 +20,19 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from checker.model import Report
+from checker.model import PASS, VERDICTS, Report
 
-from .common import UNKNOWN, Context, field_name, ordered_findings, record_title, rule_ids, rule_title
+from .common import UNKNOWN, Context, ordered_findings, record_title, rule_ids, rule_title
 from .common import severity_name as sev_name
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 VERDICT_FILLS = {
-    "合格": PatternFill("solid", fgColor="C6EFCE"),
-    "需修改": PatternFill("solid", fgColor="FFEB9C"),
-    "不合格": PatternFill("solid", fgColor="FFC7CE"),
+    v: PatternFill("solid", fgColor=c) for v, c in zip(VERDICTS, ("C6EFCE", "FFEB9C", "FFC7CE"), strict=True)
 }
 PERCENT = "0.0%"
 
@@ -55,12 +58,12 @@ RECORD_HEADERS = [
     "结论",
     "问题数",
 ]
-FINDING_HEADERS = ["来源文件", "记录", "员工", "字段", "字段名", "位置", "规则", "规则说明", "严重程度",
-                   "问题文字", "说明", "建议"]  # fmt: skip
+FINDING_HEADERS = ["来源文件", "记录", "员工", "栏目", "位置", "规则", "严重程度", "问题文字", "说明", "建议",
+                   "字段 id", "规则 id"]  # fmt: skip
 GROUP_HEADERS = ["记录数", "合格数", "合格率", "平均分", "问题数"]
 # Streamed sheets get their widths before the first row (write-only mode writes them first).
-RECORD_WIDTHS = {1: 40, 2: 18, 3: 10, 4: 10, 5: 14, 6: 12, 7: 10, 8: 16, 9: 22, 10: 8, 11: 8, 12: 8}
-FINDING_WIDTHS = {1: 40, 2: 40, 3: 10, 4: 20, 5: 14, 6: 30, 7: 18, 8: 20, 9: 10, 10: 30, 11: 50, 12: 50}
+RECORD_WIDTHS = {1: 30, 2: 18, 3: 10, 4: 10, 5: 14, 6: 12, 7: 10, 8: 16, 9: 22, 10: 8, 11: 8, 12: 8}
+FINDING_WIDTHS = {1: 30, 2: 36, 3: 10, 4: 14, 5: 26, 6: 18, 7: 10, 8: 30, 9: 50, 10: 50, 11: 18, 12: 18}
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -104,7 +107,9 @@ class SummaryBook:
         self.groups: dict[str, dict[str, _Totals]] = {key: {} for _, _, key in GROUP_SHEETS}
         self.errors: list[list[str]] = []
         self.rows = {"记录明细": 1, "问题明细": 1}  # rows written so far, header included
-        self._start(self.sheets["记录明细"], RECORD_HEADERS + self.rules, RECORD_WIDTHS)
+        rule_heads = {i: f"规则 id:{rid}" for i, rid in enumerate(self.rules, len(RECORD_HEADERS) + 1)}
+        titles = [rule_title(ctx, rid) for rid in self.rules]
+        self._start(self.sheets["记录明细"], RECORD_HEADERS + titles, RECORD_WIDTHS, rule_heads)
         self._start(self.sheets["问题明细"], FINDING_HEADERS, FINDING_WIDTHS)
 
     @staticmethod
@@ -119,12 +124,15 @@ class SummaryBook:
             return family, grade
 
     @staticmethod
-    def _start(ws: Worksheet, headers: list[str], widths: dict[int, int]) -> None:
+    def _start(
+        ws: Worksheet, headers: list[str], widths: dict[int, int], notes: dict[int, str] | None = None
+    ) -> None:
+        """Header row with widths set first (write-only sheets); `notes`: column -> header comment."""
         for i, header in enumerate(headers, 1):
             width = widths.get(i, min(max(_width(header) + 2, 8), 60))
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
-        ws.append([_head_cell(ws, h) for h in headers])
+        ws.append([_head_cell(ws, h, (notes or {}).get(i)) for i, h in enumerate(headers, 1)])
 
     def add(self, rec) -> None:
         f = rec.fields
@@ -136,18 +144,41 @@ class SummaryBook:
         verdict.fill = VERDICT_FILLS.get(rec.verdict, PatternFill())
         family, grade = self._normalised(rec)
         ws.append(
-            [rec.source, rec.sheet, f.get("employee_name", ""), f.get("manager_name", ""),
-             f.get("department", ""), family, grade, f.get("period", ""), f.get("interview_time", ""),
-             rec.score, verdict, len(rec.findings), *(counts.get(rid, 0) for rid in self.rules)]  # fmt: skip
+            [
+                self.ctx.source(rec.source),
+                rec.sheet,
+                f.get("employee_name", ""),
+                f.get("manager_name", ""),
+                f.get("department", ""),
+                family,
+                grade,
+                f.get("period", ""),
+                f.get("interview_time", ""),
+                rec.score,
+                verdict,
+                len(rec.findings),
+                *(counts.get(rid, 0) for rid in self.rules),
+            ]  # fmt: skip
         )
         self.rows["记录明细"] += 1
         ws = self.sheets["问题明细"]
         for x in ordered_findings(rec):
             where = rec.locations.get(x.field)
             ws.append(
-                [rec.source, record_title(rec), f.get("employee_name", ""), x.field, field_name(x.field),
-                 where.describe() if where else "", x.rule, rule_title(self.ctx, x.rule), sev_name(x),
-                 _wrap(ws, x.text), _wrap(ws, x.message), _wrap(ws, x.suggestion)]  # fmt: skip
+                [
+                    self.ctx.source(rec.source),
+                    record_title(rec),
+                    f.get("employee_name", ""),
+                    self.ctx.field_name(x.field),
+                    where.describe() if where else "",
+                    rule_title(self.ctx, x.rule),
+                    sev_name(x),
+                    _wrap(ws, x.text),
+                    _wrap(ws, x.message),
+                    _wrap(ws, x.suggestion),
+                    x.field,
+                    x.rule,
+                ]  # fmt: skip
             )
             self.rows["问题明细"] += 1
         named = {"job_family": family, "grade": grade}  # T序列 / 技术序列 → 技术; A / 优秀 → A
@@ -157,14 +188,14 @@ class SummaryBook:
             if totals is None:
                 totals = self.groups[key][name] = _Totals()
             totals.records += 1
-            totals.passed += rec.verdict == "合格"
+            totals.passed += rec.verdict == PASS
             totals.score += rec.score
             totals.findings += len(rec.findings)
             for rid, n in counts.items():
                 totals.by_rule[rid] = totals.by_rule.get(rid, 0) + n
 
     def add_error(self, err) -> None:
-        self.errors.append([err.source, err.code, err.message])
+        self.errors.append([self.ctx.source(err.source), err.code, err.message])
 
     def save(self, target, summary: dict, rule_pack: str) -> None:
         """Write the overview, trend and error sheets, finish the streamed ones; save to a path or file."""
@@ -189,8 +220,10 @@ class SummaryBook:
         self.wb.save(target)
 
 
-def _head_cell(ws: Worksheet, value) -> Cell:
+def _head_cell(ws: Worksheet, value, note: str | None = None) -> Cell:
     cell = WriteOnlyCell(ws, value)
+    if note:
+        cell.comment = Comment(note, "面谈记录质检", width=200, height=40)
     cell.font = Font(bold=True)
     cell.fill = HEADER_FILL
     cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -238,16 +271,16 @@ def _overview(ws: Worksheet, s: dict, errors: int, rule_pack: str, ctx: Context,
     verdicts = s.get("verdicts", {})
     rows = [
         ["记录数", s.get("records", 0)],
-        ["合格", verdicts.get("合格", 0)],
-        ["需修改", verdicts.get("需修改", 0)],
-        ["不合格", verdicts.get("不合格", 0)],
+        *([v, verdicts.get(v, 0)] for v in VERDICTS),
         ["合格率", _formatted(ws, s.get("pass_rate", 0.0), PERCENT)],
         ["问题总数", s.get("findings", 0)],
         ["无法读取的文件", errors],
         ["规则包", rule_pack],
+        ["来源文件所在目录", str(ctx.root) if ctx.root else "(当前目录)"],
     ]
     by_rule = s.get("by_rule", {})
-    rule_rows = [[rid, by_rule.get(rid, 0), rule_title(ctx, rid)] for rid in rules]
+    # the title first: it is also the chart's category axis
+    rule_rows = [[rule_title(ctx, rid), by_rule.get(rid, 0), rid] for rid in rules]
     _widths(ws, ["指标", "数值"], [*rows, *rule_rows], {})
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 20)
     ws.column_dimensions["C"].width = 24
@@ -259,7 +292,7 @@ def _overview(ws: Worksheet, s: dict, errors: int, rule_pack: str, ctx: Context,
     start = len(rows) + 3
     ws.append([])
     bold = Font(bold=True)
-    ws.append([_styled(ws, "规则", bold), _styled(ws, "问题数", bold), _styled(ws, "说明", bold)])
+    ws.append([_styled(ws, "规则", bold), _styled(ws, "问题数", bold), _styled(ws, "规则 id", bold)])
     for row in rule_rows:
         ws.append(row)
     if rules:
@@ -295,8 +328,15 @@ def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules:
     """One row per group (weakest first); rule columns headed by the rules' Chinese titles, which are
     also the chart legend. The second chart is anchored below the first, never on it."""
     rows = [
-        [name, g.records, g.passed, _formatted(ws, g.pass_rate, PERCENT), g.mean_score, g.findings,
-         *(g.by_rule.get(rid, 0) for rid in rules)]  # fmt: skip
+        [
+            name,
+            g.records,
+            g.passed,
+            _formatted(ws, g.pass_rate, PERCENT),
+            g.mean_score,
+            g.findings,
+            *(g.by_rule.get(rid, 0) for rid in rules),
+        ]  # fmt: skip
         for name, g in groups
     ]
     _table(ws, [label, *GROUP_HEADERS, *(titles or rules)], rows)

@@ -217,7 +217,7 @@ def _render(report: Report, fmt: str, checker: Checker, originals: dict[str, byt
         return _annotated(report, originals, summary)
     from checker.reports.common import make_context
 
-    ctx = make_context(report, pack=checker.pack)
+    ctx = make_context(report, pack=checker.pack, fields=checker.fields)
     if fmt == "html":
         from checker.reports import html_report
 
