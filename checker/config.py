@@ -10,11 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.intake.gate import Limits
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_NAMES = (".checker.toml", "checker.toml")
 
 
@@ -58,7 +53,8 @@ class HistoryConfig(BaseModel):
     """[history] in .checker.toml: the record database (checker/history; README 「HR 月度抽检」)."""
 
     model_config = ConfigDict(extra="forbid")
-    url: str = ""  # any SQLAlchemy URL, or a file path for SQLite; "" = checker-history.sqlite beside the config
+    # any SQLAlchemy URL, or a file path for SQLite; "" = checker-history.sqlite beside the config
+    url: str = ""
     store_text: bool = True  # false: field texts are kept only as hashes (privacy)
     save: bool = False  # true: every `checker audit` saves as if given --save
 
@@ -105,6 +101,10 @@ def load_config(path: Path | None = None, discover: bool = True) -> Config:
     path = path or (find_config() if discover else None)
     if path is None:
         return Config()
+    if sys.version_info >= (3, 11):  # imported only when there is a file to read
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import fuzz
 
 from checker.checks.base import CheckContext, Rule, Settings, check_kind, finding, is_placeholder
 from checker.checks.crossrecord import CrossContext, PastRecord, cross_record_kind
@@ -70,6 +69,8 @@ def _distinctive(word: str) -> bool:
 def addressed(item: str, review: str, analyzer: TextAnalyzer, params: FollowUpParams) -> bool:
     if not review.strip():
         return False
+    from rapidfuzz import fuzz  # only with a previous record: a one-draft audit never loads it (~15 ms)
+
     generic = set()
     for name in params.generic_lexicons:
         generic |= set(analyzer.lexicons.get(name).words())

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing as mp
 import os
 import pickle
 import signal
@@ -31,12 +30,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.intake.errors import InputError
 from checker.intake.isolate import MEMORY, ReadResult, _rss_mb, _vm_bytes
 from checker.model import RecordReport
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: one small draft is read in-process
+    import multiprocessing as mp
+    from multiprocessing.connection import Connection
 
 # A worker sends records in batches: fewer pickles, still a steady trickle for the time budget.
 BATCH_RECORDS = 64
@@ -68,6 +71,8 @@ def default_jobs() -> int:
 
 
 def _context():
+    import multiprocessing as mp
+
     methods = mp.get_all_start_methods()
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
@@ -259,6 +264,8 @@ class WorkerPool:
             self.close()
 
     def _run(self, tasks: list[Task]) -> Iterator[RecordReport | FileDone]:
+        from multiprocessing.connection import wait
+
         todo = deque(range(len(tasks)))
         window = max(4, 4 * len(self.workers))  # how far ahead of the oldest unfinished file to read
         head = 0  # the next file in input order
@@ -351,7 +358,11 @@ class WorkerPool:
 def _died(proc) -> InputError:
     proc.join(1)
     code = proc.exitcode
-    if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS):
+    if (
+        code is not None
+        and code < 0
+        and -code in (signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS)
+    ):
         # malloc failing under RLIMIT_AS ends in an abort or a segfault in C code; the OOM killer sends SIGKILL
         return InputError(*MEMORY)
     return InputError("crashed", f"读取进程异常退出(退出码 {code}),该文件无法读取")

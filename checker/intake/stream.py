@@ -21,8 +21,6 @@ import zipfile
 from collections.abc import Iterator
 
 from checker.intake import gate, reader
-from checker.intake import xlsx as xl
-from checker.intake import xlsx_stream as xs
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
 from checker.intake.ooxml import Package
@@ -94,6 +92,9 @@ def _streamable_book(data: bytes, limits: gate.Limits) -> zipfile.ZipFile | None
     """The opened, gate-checked zip of a workbook big enough to stream; None for anything else."""
     if not data.startswith(gate.ZIP_MAGIC) or b"worksheets/" not in data:  # Word files: no sheets
         return None
+    # imported here, not at the top: a .docx audit never loads the workbook readers
+    from checker.intake import xlsx as xl
+
     big = len(data) > xl.STREAM_ABOVE_BYTES or xl._sheet_xml_bytes(data) > STREAM_ABOVE_SHEET_XML
     if not big or len(data) > limits.max_file_bytes:
         return None
@@ -107,6 +108,9 @@ def _streamable_book(data: bytes, limits: gate.Limits) -> zipfile.ZipFile | None
 
 
 def _book_records(zf: zipfile.ZipFile, source: str, table: AliasTable, limits: gate.Limits):
+    from checker.intake import xlsx as xl
+    from checker.intake import xlsx_stream as xs
+
     pkg = Package(zf, source, limits.max_member_uncompressed)
     book = pkg.main_part()
     if book is None:
@@ -134,13 +138,17 @@ def _book_records(zf: zipfile.ZipFile, source: str, table: AliasTable, limits: g
                     count += 1
                     yield record
             except xs.SheetTooLarge:
-                raise InputError("too-large", f"工作表「{title}」超过 {limits.max_rows} 行,已停止读取") from None
+                raise InputError(
+                    "too-large", f"工作表「{title}」超过 {limits.max_rows} 行,已停止读取"
+                ) from None
     if not count:
         raise InputError("no-fields", "没有识别出任何面谈记录:工作簿中既没有表单页,也没有带表头的汇总页")
 
 
 def _sheet_records(title: str, rows, merged: list, source: str, start: int, table: AliasTable):
     """The records of one sheet from its (index, values) rows: the first rows decide batch or form."""
+    from checker.intake import xlsx as xl
+
     head: list[list[str]] = []
     lookahead = None
     for r, values in rows:
@@ -204,7 +212,11 @@ class _MergedDown:
         if self.fills and min(self.fills) < r:
             for done in [k for k in self.fills if k < r]:
                 del self.fills[done]
-        return xl._fill_merged(values, fill) if fill else values
+        if not fill:
+            return values
+        from checker.intake import xlsx as xl
+
+        return xl._fill_merged(values, fill)
 
 
 def _merge_refs(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[bytes]:
