@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from checker.nlp.lexicon import Lexicons
-from checker.nlp.phrases import PhraseCompiler, load_phrases
+from checker.nlp.phrases import Phrase, PhraseCompiler, load_phrases
+from checker.nlp.prefilter import LiteralGate
 
 PHRASES = "judgement_phrases"
 # a phrase class that only blocks the judgements it overlaps ("从弱到强" is no verdict on anyone)
 NOT_JUDGEMENT = "not_judgement"
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
+_CIRCUMSTANCE = r"{circumstance}{degree}*(?:不|没有?)?$"
 
 
 @cache
@@ -48,25 +50,59 @@ class JudgementFinder:
     def __init__(self, lexicons: Lexicons):
         compiler = PhraseCompiler(lexicons)
         self.phrases = load_phrases(compiler, PHRASES)
-        self.words = lexicons.get("judgement").pattern()
-        # The subject right before an evaluation is a circumstance, not the employee: "市场环境不好"
-        self.circumstance = compiler.compile(r"{circumstance}{degree}*(?:不|没有?)?$")
-        # "拖拖拉拉", "大大咧咧": a reduplicated (AABB) manner word closing a clause
-        self.aabb = compiler.compile(r"(<han>)\1(<han>)\2<end>")
+        # the order patterns are tried in: blockers first, then file order; single words last
+        self._ordered = sorted(self.phrases, key=lambda p: p.kind != NOT_JUDGEMENT)
         self.aabb_not = frozenset(compiler.words("aabb_not"))
-        self.four_han = compiler.compile(r"<han>{4}<end>")
         self._lexicons = lexicons
         self._compiler = compiler
+        self._polarity = lru_cache(maxsize=8192)(self._polarity_of)  # hit texts repeat: 认真负责, 有待提高
+
+    @cached_property
+    def words(self) -> re.Pattern | None:
+        return self._lexicons.get("judgement").pattern()
+
+    @cached_property
+    def circumstance(self) -> re.Pattern:
+        """The subject right before an evaluation is a circumstance, not the employee: "市场环境不好"."""
+        return self._compiler.compile(_CIRCUMSTANCE)
+
+    @cached_property
+    def aabb(self) -> re.Pattern:
+        """ "拖拖拉拉", "大大咧咧": a reduplicated (AABB) manner word closing a clause."""
+        return self._compiler.compile(r"(<han>)\1(<han>)\2<end>")
+
+    @cached_property
+    def four_han(self) -> re.Pattern:
+        return self._compiler.compile(r"<han>{4}<end>")
+
+    @cached_property
+    def _gate(self) -> LiteralGate:
+        """What each phrase (then the judgement words, then a circumstance) needs in a text."""
+        needs = [p.needs for p in self._ordered]
+        needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE)]
+        return LiteralGate(needs)
+
+    @cached_property
+    def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], int, int]:
+        """(kind, phrase, polarity, the atoms it needs) in the order tried; what the judgement words
+        and a circumstance need."""
+        gate = self._gate
+        n = len(self._ordered)
+        table = [(p.kind, p, p.polarity, gate.needed[i]) for i, p in enumerate(self._ordered)]
+        return table, gate.needed[n], gate.needed[n + 1]
 
     def find(self, text: str) -> list[JudgementHit]:
         hits: list[JudgementHit] = []
-        phrases = sorted(self.phrases, key=lambda p: p.kind != NOT_JUDGEMENT)  # blockers first
-        patterns = [(p.kind, p.pattern, p.polarity) for p in phrases]
-        if self.words is not None:
+        table, word_needs, circumstance_needs = self._table
+        # a pattern runs only on a text that holds what every match of it needs: the same matches
+        found = self._gate.scan(text)
+        patterns = [(kind, p.pattern, pol) for kind, p, pol, needs in table if found & needs == needs]
+        if found & word_needs == word_needs and self.words is not None:
             patterns.append(("word", self.words, None))
+        circumstance = self.circumstance if found & circumstance_needs == circumstance_needs else None
         for kind, pattern, polarity in patterns:
             for m in pattern.finditer(text):
-                if not self.circumstance.search(text, 0, m.start()):
+                if circumstance is None or not circumstance.search(text, 0, m.start()):
                     hit = JudgementHit(
                         kind, m.start(), m.end(), m.group(), polarity or self._polarity(m.group())
                     )
@@ -96,7 +132,7 @@ class JudgementFinder:
             compiler.compile(r"从不|从没|从未|很少|极少|鲜少|绝不|决不"),
         )
 
-    def _polarity(self, text: str) -> str:
+    def _polarity_of(self, text: str) -> str:
         """criticism when a criticism word or a negation stands outside every praise word it overlaps
         ("有待提高" is criticism though 高 praises; "不错" is praise); a rarity word turns it round
         ("从不抱怨")."""

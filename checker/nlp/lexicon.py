@@ -23,17 +23,22 @@ class Lexicon:
     entries: dict[str, set[str]] = field(default_factory=dict)  # word -> tags
     # compiled alternations by tag: checks ask for them on every record, compiling is the costly part
     _patterns: dict[str | None, re.Pattern | None] = field(default_factory=dict, repr=False, compare=False)
+    # word lists by tag: the phrase compiler asks for the same classes ~100 times
+    _words: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, word: str, tags: set[str] | None = None) -> None:
         word = word.strip()
         if word:
             self.entries.setdefault(word, set()).update(tags or set())
             self._patterns.clear()
+            self._words.clear()
 
     def words(self, tag: str | None = None) -> list[str]:
         """Entries (longest first, so alternations prefer the longest match)."""
-        chosen = [w for w, t in self.entries.items() if tag is None or tag in t]
-        return sorted(chosen, key=len, reverse=True)
+        if tag not in self._words:
+            chosen = [w for w, t in self.entries.items() if tag is None or tag in t]
+            self._words[tag] = sorted(chosen, key=len, reverse=True)
+        return list(self._words[tag])
 
     def pattern(self, tag: str | None = None) -> re.Pattern | None:
         if tag not in self._patterns:

@@ -14,29 +14,46 @@ added there widens every pattern that uses it:
     <start>        the start of a clause
 
 Everything else is ordinary `re` syntax. Patterns hold no spaces.
+
+A phrase is compiled when a text first needs it: its word classes make it a regex of
+thousands of alternatives (~5-10 ms to compile each, ~0.3 s for all of them), and
+`needs()` tells from the words a text contains that most phrases cannot match it
+(checker/nlp/prefilter.py), so a short audit compiles only the few it uses.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from checker.nlp import prefilter
 from checker.nlp.lexicon import Lexicon, Lexicons
 
 FUNCTION_WORDS = "function_words"
 _MACRO = re.compile(r"\{([a-z_]+)(?::([a-z_]+))?\}|<chars:([a-z_]+)>|<(han|alnum_han|end|start)>")
 _PUNCT_END = r"[,，。;；、!！?？…:：)）~～]|$|\s"
+_PLACEHOLDER = 0xE000  # private-use characters stand for the word classes in a skeleton
 
 
 POLARITIES = ("praise", "criticism")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Phrase:
     kind: str
     source: str
-    pattern: re.Pattern
     polarity: str | None = None  # praise / criticism when the class always has one
+    compiler: PhraseCompiler | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return self.compiler.compile(self.source)
+
+    @cached_property
+    def needs(self) -> list[frozenset[str]]:
+        """Sets of strings a text must each share one of to match (prefilter atoms)."""
+        return self.compiler.atoms(self.source)
 
 
 class PhraseCompiler:
@@ -69,6 +86,20 @@ class PhraseCompiler:
     def expand(self, source: str) -> str:
         return _MACRO.sub(self._macro, source)
 
+    def atoms(self, source: str, flags: int = re.IGNORECASE) -> list[frozenset[str]]:
+        """What every match of the pattern contains (see prefilter.py), read from a skeleton where
+        each word class is one placeholder character: parsing that is ~100x faster than the regex."""
+        classes: dict[int, list[str]] = {}
+
+        def placeholder(m: re.Match) -> str:
+            if not m.group(1):
+                return self._macro(m)
+            code = _PLACEHOLDER + len(classes)
+            classes[code] = self.words(m.group(1), m.group(2))
+            return chr(code)
+
+        return prefilter.source_atoms(_MACRO.sub(placeholder, source), flags, classes)
+
     def _macro(self, m: re.Match) -> str:
         name, tag, chars, builtin = m.groups()
         if name:
@@ -93,5 +124,5 @@ def load_phrases(compiler: PhraseCompiler, lexicon_name: str) -> list[Phrase]:
     for source, tags in compiler.lexicons.get(lexicon_name).entries.items():
         kind = next(iter(sorted(tags - set(POLARITIES))), "phrase")
         polarity = next((t for t in POLARITIES if t in tags), None)
-        phrases.append(Phrase(kind, source, compiler.compile(source), polarity))
+        phrases.append(Phrase(kind, source, polarity, compiler))
     return phrases

@@ -1,0 +1,191 @@
+"""Skip a pattern on a text that lacks the literals every match of it needs.
+
+The phrase patterns (lexicons/judgement_phrases.txt, ~50 of them, most opening with a
+class of hundreds of words) were run with finditer on every point, and most find
+nothing: matching them was most of the judgement finder's time. Every match of
+`{traits}{degree}*{evaluation}` contains a trait word and an evaluation word; a text
+with no trait word cannot match, whatever else it holds.
+
+At compile time each pattern is read (its `re` parse tree) into *atoms*: sets of
+strings of which any match contains at least one (a literal run, a word class, a
+one-character class, a positive look-around). Per text one pass finds which atoms
+occur: at each position the longest string of any atom that starts there (every
+shorter one that also starts there is a prefix of it, so its atoms come along).
+A pattern runs only where all of its atoms occur, so its matches are exactly
+those of running it everywhere. Only what is certain becomes an atom: optional
+parts, negative look-arounds, ranges and categories give none, and a string with
+cased letters drops its atom (IGNORECASE may match it in other letters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+try:  # Python 3.11+
+    from re import _constants as sre_c
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c
+    import sre_parse
+
+_MAX_STRINGS = 300  # bigger sets of strings are cut into shorter atoms (fewer strings to look up)
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT} | (
+    {sre_c.POSSESSIVE_REPEAT} if hasattr(sre_c, "POSSESSIVE_REPEAT") else set()
+)
+
+
+def _cased(s: str) -> bool:
+    """Has a letter with case (IGNORECASE may match it in another letter: K, ſ, İ)."""
+    return s.lower() != s.upper()
+
+
+def source_atoms(skeleton: str, flags: int, classes: dict[int, list[str]]) -> list[frozenset[str]]:
+    """The atoms of a pattern whose word classes are placeholder characters (`classes`: their words)."""
+    return _Reader(classes).atoms(sre_parse.parse(skeleton, flags))
+
+
+def pattern_atoms(pattern: re.Pattern) -> list[frozenset[str]]:
+    return _Reader({}).atoms(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+class _Reader:
+    def __init__(self, classes: dict[int, list[str]]):
+        self.classes = classes
+        self._uncased = {k: None if _cased("".join(v)) else set(v) for k, v in classes.items()}
+
+    def _options(self, op, av) -> set[str] | None:
+        """All the strings one node can match, when they are few and have no cased letters."""
+        if op is sre_c.LITERAL and av in self.classes:
+            return self._uncased[av]
+        if op is sre_c.LITERAL:
+            return None if _cased(chr(av)) else {chr(av)}
+        if op is sre_c.IN and av and all(o is sre_c.LITERAL and c not in self.classes for o, c in av):
+            chars = {chr(c) for _, c in av}
+            return None if _cased("".join(chars)) else chars
+        if op is sre_c.BRANCH:
+            options: set[str] = set()
+            for alt in av[1]:
+                sub = self.finite(alt)
+                if sub is None:
+                    return None
+                options |= sub
+            return options
+        if op is sre_c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            return self.finite(av[3])
+        return None
+
+    def finite(self, items) -> set[str] | None:
+        strings = {""}
+        for op, av in items:
+            options = self._options(op, av)
+            if options is None or len(strings) * len(options) > _MAX_STRINGS:
+                return None
+            strings = {a + b for a in strings for b in options}
+        return strings
+
+    def atoms(self, items) -> list[frozenset[str]]:
+        """Sets of strings; every match of the node list contains one string of each set."""
+        found: list[frozenset[str]] = []
+        run: set[str] = {""}  # the strings the consecutive finite nodes so far can match
+
+        def flush():
+            nonlocal run
+            if run and "" not in run:
+                found.append(frozenset(run))
+            run = {""}
+
+        for op, av in items:
+            whole = self._options(op, av)
+            if whole is not None and len(run) * len(whole) <= _MAX_STRINGS:
+                run = {a + b for a in run for b in whole}
+                continue
+            if op in _REPEATS and av[0] >= 1:  # its first round joins what came before: "好得{1,3}"
+                first = self.finite(av[2])
+                if first is not None and run != {""} and len(run) * len(first) <= _MAX_STRINGS:
+                    run = {a + b for a in run for b in first}
+                    flush()
+                    continue
+            flush()
+            if whole is not None:
+                run = whole
+            elif op is sre_c.LITERAL and av in self.classes:  # a class with cased words: their uncased parts
+                found += self._branch([self._word_atoms(w) for w in self.classes[av]])
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+                found += self.atoms(av[3])
+            elif op in _REPEATS and av[0] >= 1:
+                found += self.atoms(av[2])
+            elif op is sre_c.ASSERT:  # a positive look-around: its text is in the text too
+                found += self.atoms(av[1])
+            elif op is sre_c.BRANCH:
+                found += self._branch([self.atoms(alt) for alt in av[1]])
+            # anything else (optional, negative, ranges, back-references, flags) requires nothing
+        flush()
+        return [a for a in found if a]
+
+    @staticmethod
+    def _word_atoms(word: str) -> list[frozenset[str]]:
+        parts = "".join("\0" if _cased(c) else c for c in word).split("\0")
+        return [frozenset({part}) for part in parts if part]
+
+    @staticmethod
+    def _branch(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+        """One atom for an alternation: a string of one atom of each alternative (the smallest)."""
+        union: set[str] = set()
+        for sub in alternatives:
+            if not sub:
+                return []
+            union |= min(sub, key=len)
+        return [frozenset(union)]
+
+
+class LiteralGate:
+    """Which of the given patterns may match a text: `may(i, scan(text))`, from their atoms."""
+
+    def __init__(self, needs: Iterable[list[frozenset[str]]]):
+        self.needed: list[int] = []  # per pattern, the bits of its atoms
+        bits: dict[frozenset[str], int] = {}
+        for atoms in needs:
+            mask = 0
+            for atom in atoms:
+                mask |= 1 << bits.setdefault(atom, len(bits))
+            self.needed.append(mask)
+        own: dict[str, int] = {}
+        for atom, bit in bits.items():
+            for s in atom:
+                own[s] = own.get(s, 0) | (1 << bit)
+        # a string brings the atoms of every string that is a prefix of it (they start where it starts);
+        # strings are looked up by their first character, or first two, then longest first
+        self._single = {s: m for s, m in own.items() if len(s) == 1}
+        double: dict[str, list[tuple[int, str, int]]] = {}
+        for s in own:
+            if len(s) > 1:
+                double.setdefault(s[:2], []).append((len(s), s, self._closure(s, own)))
+        self._double = {k: tuple(sorted(v, reverse=True)) for k, v in double.items()}
+
+    @staticmethod
+    def _closure(s: str, own: dict[str, int]) -> int:
+        mask = 0
+        for n in range(1, len(s) + 1):
+            mask |= own.get(s[:n], 0)
+        return mask
+
+    def scan(self, text: str) -> int:
+        """The atoms that occur in the text, as bits."""
+        found = 0
+        single, double = self._single, self._double
+        for i, ch in enumerate(text):
+            mask = single.get(ch)
+            if mask:
+                found |= mask
+            longer = double.get(text[i : i + 2])
+            if longer:
+                for n, s, mask in longer:
+                    if n == 2 or text.startswith(s, i):
+                        found |= mask
+                        break
+        return found
+
+    def may(self, index: int, found: int) -> bool:
+        needed = self.needed[index]
+        return found & needed == needed
