@@ -52,6 +52,27 @@ class Checker:
             raise InputError("unreadable", f"文件无法读取:{exc.strerror or exc}") from exc
         return self.read_bytes(data, str(path))
 
+    def read_records(self, path: str | Path) -> list[Record]:
+        """One file's records, unchecked, under the same limits and worker budget (time, memory) as
+        an audit of it: `checker fields` on a hostile file stops the way `checker audit` does.
+        Raises InputError."""
+        task = Task(str(path), path=str(path))
+        if not self._isolate(1, _size(Path(path))):
+            result = ReadResult(task.source)
+            records = list(self._in_process(task, result, self._read_records))
+        else:
+            pool = WorkerPool(self._read_records, _unchecked, 1, self.limits.seconds_per_file,
+                              self.limits.memory_mb_per_file)  # fmt: skip
+            records, result = [], ReadResult(task.source)
+            for item in pool.run([task]):
+                if isinstance(item, FileDone):
+                    result = item.result
+                else:
+                    records.append(item)
+        if result.error is not None:
+            raise result.error
+        return records
+
     # ---------------------------------------------------------------- checking
     def audit_record(self, record: Record) -> RecordReport:
         return self.engine.check(record)
@@ -131,9 +152,12 @@ class Checker:
 
     def _audit_in_process(self, task: Task, result: ReadResult) -> Iterator[RecordReport]:
         """The same contract without a worker (single small files, or isolation turned off): no budget."""
+        return self._in_process(task, result, self._audit_file)
+
+    def _in_process(self, task: Task, result: ReadResult, work) -> Iterator:
         start = time.monotonic()
         try:
-            yield from self._audit_file(task.source, task.path, task.data)
+            yield from work(task.source, task.path, task.data)
         except InputError as exc:
             result.error = exc
         except RecursionError:
@@ -165,18 +189,10 @@ class Checker:
             return mode == "always"
         return count > 1 or largest > self.config.limits.isolate_above_kb * 1024
 
-    def _audit_one(self, report: Report, source: str, read) -> None:
-        """Read with `read()` in-process and check (kept for callers that bring their own reader)."""
-        try:
-            records = read()
-        except InputError as exc:
-            report.errors.append(FileError(source=source, code=exc.code, message=exc.message))
-            return
-        except Exception as exc:  # a parser bug must not take the batch down
-            error = _internal(exc)
-            report.errors.append(FileError(source=source, code=error.code, message=error.message))
-            return
-        report.records.extend(self.audit_record(r) for r in records)
+
+
+def _unchecked(record: Record) -> Record:
+    return record
 
 
 def _collect(report: Report, item: RecordReport | FileError) -> None:

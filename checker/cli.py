@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from checker.api import Checker
-from checker.checks.pack import PackError
 from checker.config import Config, ConfigError, load_config
 from checker.model import Severity
+
+# the engine, rule pack and NLP load when a command needs them: `checker --help` stays quick
+if TYPE_CHECKING:
+    from checker.api import Checker
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 # Usage and configuration errors (unknown option, --format pdf, --disable no-such-rule, a broken rule
@@ -106,6 +109,9 @@ def _config(
 def _checker(config: Config, disable: tuple[str, ...] = ()) -> Checker:
     """The checker for this run; `disable` (the --disable ids given on the command line) must name
     rules of the pack: a typo would otherwise silently leave the rule on."""
+    from checker.api import Checker
+    from checker.checks.pack import PackError
+
     try:
         checker = Checker(config)
     except (PackError, ConfigError, ValueError, FileNotFoundError) as exc:
@@ -123,7 +129,7 @@ def _checker(config: Config, disable: tuple[str, ...] = ()) -> Checker:
 def _pack_and_fields(config: Config):
     """The rule pack and field table for commands that do not check anything (rules, explain): a
     broken pack or table is a Chinese error with the usage exit code, never a traceback."""
-    from checker.checks.pack import load_pack
+    from checker.checks.pack import PackError, load_pack
     from checker.intake.fields import load_alias_table
 
     try:
@@ -389,12 +395,10 @@ def fields(path, fmt, rules, fields, disable, config_path, lexicon_dirs):
     from checker.nlp.checkboxes import has_boxes, ticked_options
 
     config = _config(rules, fields, disable, config_path, lexicon_dirs)
-    from checker.intake.fields import load_alias_table
-    from checker.intake.reader import read_bytes
-
-    table = load_alias_table(tuple(config.fields))
-    try:
-        records = read_bytes(Path(path).read_bytes(), path, table)
+    checker = _checker(config, disable)
+    table = checker.fields
+    try:  # the audit's limits and worker budget: a hostile file stops here as it would in `audit`
+        records = checker.read_records(path)
     except InputError as exc:
         click.echo(f"{path}: 无法读取 [{exc.code}] {exc.message}", err=True)
         sys.exit(EXIT_UNREADABLE)

@@ -73,7 +73,10 @@ def test_clean_record_exits_0(tmp_path):
     path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     proc = run("audit", str(path))
     assert proc.returncode == 0, proc.stdout
-    assert "合格" in proc.stdout
+    # the record's own line (the summary line says 合格 whatever the verdict)
+    [line] = [x for x in proc.stdout.splitlines() if "员工 张三" in x]
+    assert line.strip().endswith("得分 100  合格"), proc.stdout
+    assert "需修改" not in proc.stdout and "不合格" not in proc.stdout
 
 
 def test_text_report_groups_by_file_and_names_fields():

@@ -10,6 +10,7 @@ import pytest
 
 from checker.api import Checker
 from checker.config import Config, LimitsConfig
+from tests.fixtures.shared import needs_shared
 
 # shared/ sits beside the checkout (as in CI's fresh clone)
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
@@ -23,7 +24,7 @@ def corpus_files() -> list[Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (CORPUS / "manifest.tsv").is_file(), reason="corpus not present")
+@needs_shared((CORPUS / "manifest.tsv").is_file(), "corpus not present (../shared/corpus/real)")
 def test_real_corpus_never_crashes_hangs_or_loses_a_file(capsys):
     files = corpus_files()
     assert len(files) >= 390

@@ -20,6 +20,7 @@ from checker.intake import ooxml  # noqa: E402
 from checker.intake.errors import InputError  # noqa: E402
 from checker.intake.fields import load_alias_table  # noqa: E402
 from checker.intake.reader import read_bytes  # noqa: E402
+from tests.fixtures.shared import needs_shared  # noqa: E402
 
 EVAL_DOCS = sorted((Path(__file__).resolve().parents[2] / "shared" / "eval" / "docs").glob("*.docx"))
 CANARY = "TOP-SECRET-XXE-CANARY"
@@ -140,7 +141,7 @@ def test_mislabelled_files_are_read_as_what_they_are(hostile):
     assert len(read_bytes((folder / "docx_named.xlsx").read_bytes(), "a.xlsx", table)) == 1
 
 
-@pytest.mark.skipif(len(EVAL_DOCS) < 3, reason="needs ../shared/eval/docs")
+@needs_shared(len(EVAL_DOCS) >= 3, "needs ../shared/eval/docs")
 def test_batch_mixing_good_and_hostile_files_reports_good_records_as_alone(hostile, batch_checker):
     folder, expected = hostile
     hostile_files = [folder / n for n in ("bomb_ratio.docx", "xxe.docx", "truncated.docx", "deep.json")]

@@ -4,6 +4,7 @@ run's own table, relative paths, department and manager views, pack titles, verd
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -389,3 +390,94 @@ def test_verdict_and_severity_words_are_defined_once():
     assert found and all(item.startswith("checker/model.py:") for item in found), found
     template = (ROOT / "checker" / "reports" / "templates" / "report.html.j2").read_text(encoding="utf-8")
     assert "需修改" not in template and "不合格" not in template
+
+
+# 6 ------------------------------------------------------------ ../shared missing: skip locally, fail in CI
+
+_NEEDS_SHARED = """
+from tests.fixtures.shared import needs_shared, missing_shared
+
+@needs_shared(False, "needs ../shared/eval/docs")
+def test_decorated():
+    pass
+
+def test_inside():
+    missing_shared("needs ../shared/eval/docs")
+"""
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "2 failed"), ("", "2 skipped")])
+def test_tests_needing_shared_fail_under_ci(tmp_path, ci, outcome):
+    test_file = tmp_path / "test_needs_shared.py"
+    test_file.write_text(_NEEDS_SHARED, encoding="utf-8")
+    env = {**os.environ, "CI": ci, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert outcome in proc.stdout, proc.stdout + proc.stderr
+
+
+# 6 ------------------------------------------------------------ `checker fields` reads as `checker audit` does
+
+
+def _slow_docx(paragraphs: int = 50_000) -> bytes:
+    """A form followed by tens of thousands of paragraphs: parsing takes seconds."""
+    import io
+    import random
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+    from make_hostile import form_docx, rewrite_zip
+
+    data = form_docx()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    rng = random.Random(1)
+    body = "".join(
+        f"<w:p><w:r><w:t>{i}段{''.join(chr(0x4E00 + rng.randrange(20000)) for _ in range(20))}</w:t></w:r></w:p>"
+        for i in range(paragraphs)
+    )
+    at = xml.index("<w:body>") + len("<w:body>")
+    return rewrite_zip(data, {"word/document.xml": (xml[:at] + body + xml[at:]).encode()})
+
+
+def test_fields_command_keeps_the_limits(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["员工姓名", "面谈人", "绩效总结"])
+    for i in range(30):
+        wb.active.append([f"员工{i}", "王经理", "完成"])
+    wb.save(tmp_path / "导出.xlsx")
+    config = tmp_path / "c.toml"
+    config.write_text("[limits]\nmax_rows = 10\n", encoding="utf-8")
+    fields = _run("fields", str(tmp_path / "导出.xlsx"), "--config", str(config))
+    assert fields.exit_code == EXIT_UNREADABLE, fields.output
+    assert "[too-large]" in fields.output and "超过 10 行" in fields.output
+    audit = _run("audit", str(tmp_path / "导出.xlsx"), "--config", str(config), "--format", "json")
+    assert [e["code"] for e in json.loads(audit.stdout)["errors"]] == ["too-large"]
+
+
+def test_fields_command_keeps_the_worker_budget(tmp_path):
+    slow = tmp_path / "卡住的记录.docx"
+    slow.write_bytes(_slow_docx())
+    config = tmp_path / "c.toml"
+    config.write_text('[limits]\nisolate = "always"\nseconds_per_file = 0.5\n', encoding="utf-8")
+    result = _run("fields", str(slow), "--config", str(config))
+    assert result.exit_code == EXIT_UNREADABLE, result.output
+    assert "[timeout]" in result.output and "秒仍未完成" in result.output
+
+
+def test_dead_code_is_gone():
+    """Issue 14: api.Checker._audit_one (no caller) and CheckKind.field_scoped (never read) were removed."""
+    import dataclasses
+
+    from checker.api import Checker
+    from checker.checks.base import CheckKind
+
+    assert not hasattr(Checker, "_audit_one")
+    assert [f.name for f in dataclasses.fields(CheckKind)] == ["name", "params", "run", "doc"]

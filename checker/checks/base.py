@@ -245,8 +245,6 @@ class CheckKind:
     params: type[BaseModel]
     run: CheckFn
     doc: str = ""
-    # whether the check reads one field's text (string examples go to the first field in scope)
-    field_scoped: bool = True
 
 
 REGISTRY: dict[str, CheckKind] = {}
@@ -256,9 +254,9 @@ class NoParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def check_kind(name: str, params: type[BaseModel] = NoParams, field_scoped: bool = True):
+def check_kind(name: str, params: type[BaseModel] = NoParams):
     def register(fn: CheckFn) -> CheckFn:
-        REGISTRY[name] = CheckKind(name, params, fn, (fn.__doc__ or "").strip(), field_scoped)
+        REGISTRY[name] = CheckKind(name, params, fn, (fn.__doc__ or "").strip())
         return fn
 
     return register

@@ -41,7 +41,7 @@ _STATEMENT = re.compile(
 )
 
 
-@check_kind("confirmation", ConfirmationParams, field_scoped=True)
+@check_kind("confirmation", ConfirmationParams)
 def check_confirmation(rule: Rule, params: ConfirmationParams, ctx: CheckContext) -> list[Finding]:
     """The employee confirmation must show a name, a tick or 已确认."""
     key = rule.fields[0] if rule.fields else "employee_confirmation"

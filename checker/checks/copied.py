@@ -88,7 +88,7 @@ def _finding(
     )  # fmt: skip
 
 
-@check_kind("copied-text", CopiedTextParams, field_scoped=True)
+@check_kind("copied-text", CopiedTextParams)
 def check_copied_inline(rule: Rule, params: CopiedTextParams, ctx: CheckContext) -> list[Finding]:
     """A field nearly identical to the same field of another employee's record in the batch (cross-record)."""
     other = {k[len(INLINE) :]: v.text for k, v in ctx.record.fields.items() if k.startswith(INLINE)}

@@ -14,7 +14,7 @@ class DeadlineParams(BaseModel):
     advice: dict[str, str] = Field(default_factory=dict)
 
 
-@check_kind("plan-deadline", DeadlineParams, field_scoped=True)
+@check_kind("plan-deadline", DeadlineParams)
 def check_deadline(rule: Rule, params: DeadlineParams, ctx: CheckContext) -> list[Finding]:
     """Each plan item needs a date, a period end, a 'within N days' bound or a milestone; 尽快/逐步/持续 are not."""
     out = []

@@ -82,7 +82,7 @@ def minutes_between(text: str) -> tuple[float, int, int] | None:
     return (moment.end - moment.start).total_seconds() / 60, m.start(), m.end()
 
 
-@check_kind("duration-range", DurationParams, field_scoped=True)
+@check_kind("duration-range", DurationParams)
 def check_duration(rule: Rule, params: DurationParams, ctx: CheckContext) -> list[Finding]:
     """The talk's length (duration field, else the interview time range) must be within the bounds."""
     found = None

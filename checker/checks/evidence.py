@@ -21,7 +21,7 @@ class EvidenceParams(BaseModel):
     advice: dict[str, str] = Field(default_factory=dict)
 
 
-@check_kind("needs-evidence", EvidenceParams, field_scoped=True)
+@check_kind("needs-evidence", EvidenceParams)
 def check_evidence(rule: Rule, params: EvidenceParams, ctx: CheckContext) -> list[Finding]:
     """Each point that judges (能力强, 积极, 有待提高) must give an event, number, date or observed behaviour."""
     out = []

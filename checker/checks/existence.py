@@ -17,7 +17,7 @@ class ExistenceParams(BaseModel):
     regex: str = ""
 
 
-@check_kind("existence", ExistenceParams, field_scoped=True)
+@check_kind("existence", ExistenceParams)
 def check_existence(rule: Rule, params: ExistenceParams, ctx: CheckContext) -> list[Finding]:
     """Flags each occurrence of the listed words (boilerplate, banned phrases)."""
     words = list(params.tokens)
@@ -44,7 +44,7 @@ class MinLengthParams(BaseModel):
     min_chars: int = 30
 
 
-@check_kind("min-length", MinLengthParams, field_scoped=True)
+@check_kind("min-length", MinLengthParams)
 def check_min_length(rule: Rule, params: MinLengthParams, ctx: CheckContext) -> list[Finding]:
     """A filled field shorter than min_chars characters (not counting blanks)."""
     out = []

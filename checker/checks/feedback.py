@@ -51,7 +51,7 @@ class OneSidedParams(BaseModel):
 _FILLER = re.compile(r"[\s\u3000,，。.!！;；:：、]+|^(?:本人|员工|我)")
 
 
-@check_kind("one-sided", OneSidedParams, field_scoped=True)
+@check_kind("one-sided", OneSidedParams)
 def check_one_sided(rule: Rule, params: OneSidedParams, ctx: CheckContext) -> list[Finding]:
     """The employee's own view must be in the record, in more than a placeholder or a word of assent."""
     key = rule.fields[0] if rule.fields else "employee_feedback"

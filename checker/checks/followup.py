@@ -133,7 +133,7 @@ def followup_findings(
     ]
 
 
-@check_kind("plan-followed-up", FollowUpParams, field_scoped=True)
+@check_kind("plan-followed-up", FollowUpParams)
 def check_followup_inline(rule: Rule, params: FollowUpParams, ctx: CheckContext) -> list[Finding]:
     """Each improvement item of the employee's previous record must be reviewed in this one (cross-record)."""
     inline = {k[len(INLINE) :]: v.text for k, v in ctx.record.fields.items() if k.startswith(INLINE)}

@@ -157,7 +157,7 @@ def narrative_points(ctx: CheckContext, fields: list[str], params: GradeTextPara
     return total, leaning
 
 
-@check_kind("grade-text", GradeTextParams, field_scoped=True)
+@check_kind("grade-text", GradeTextParams)
 def check_grade_text(rule: Rule, params: GradeTextParams, ctx: CheckContext) -> list[Finding]:
     """A top grade over mostly criticism, or a bottom grade over praise only, is a contradiction."""
     key = rule.fields[0] if rule.fields else "grade"

@@ -43,7 +43,7 @@ def _regular(ctx: CheckContext, params: LocationParams) -> bool:
     return not any(w in chosen for w in params.special_types)
 
 
-@check_kind("location-lexicon", LocationParams, field_scoped=True)
+@check_kind("location-lexicon", LocationParams)
 def check_location(rule: Rule, params: LocationParams, ctx: CheckContext) -> list[Finding]:
     """The location must not be a place of the lexicon's unsuitable tags (remote only for a regular talk)."""
     lexicon = ctx.analyzer.lexicons.get(params.lexicon)

@@ -14,7 +14,7 @@ class MeasurableParams(BaseModel):
     examples: dict[str, str] = Field(default_factory=dict)
 
 
-@check_kind("plan-measurable", MeasurableParams, field_scoped=True)
+@check_kind("plan-measurable", MeasurableParams)
 def check_measurable(rule: Rule, params: MeasurableParams, ctx: CheckContext) -> list[Finding]:
     """Each plan item needs a number, frequency, percentage, rank, threshold or a verifiable outcome."""
     out = []

@@ -32,7 +32,7 @@ class RequiredParams(BaseModel):
     field_advice: dict[str, str] = Field(default_factory=dict)
 
 
-@check_kind("required-field", RequiredParams, field_scoped=True)
+@check_kind("required-field", RequiredParams)
 def check_required(rule: Rule, params: RequiredParams, ctx: CheckContext) -> list[Finding]:
     """Each field in scope must be present and hold more than a placeholder."""
     out = []

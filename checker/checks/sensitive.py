@@ -38,7 +38,7 @@ class SensitiveParams(BaseModel):
     criticism_is_cue: bool = True
 
 
-@check_kind("sensitive-lexicon", SensitiveParams, field_scoped=True)
+@check_kind("sensitive-lexicon", SensitiveParams)
 def check_sensitive(rule: Rule, params: SensitiveParams, ctx: CheckContext) -> list[Finding]:
     """A remark on a protected ground, or a protected topic tied to the evaluation in one sentence."""
     lexicon = ctx.analyzer.lexicons.get(params.lexicon)

@@ -61,7 +61,7 @@ def has_time(text: str, ctx: CheckContext, schedule_is_time: bool = True) -> boo
     return any(t.why in ("recurring", "start") for t in ctx.analyzer.times.find(text))
 
 
-@check_kind("support-owner", SupportParams, field_scoped=True)
+@check_kind("support-owner", SupportParams)
 def check_support(rule: Rule, params: SupportParams, ctx: CheckContext) -> list[Finding]:
     """Each promised support item needs an owner (unit, role, person) and a time (date, bound, schedule)."""
     out = []

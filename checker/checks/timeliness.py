@@ -15,7 +15,7 @@ class TimelinessParams(BaseModel):
     interview_field: str = "interview_time"
 
 
-@check_kind("timeliness", TimelinessParams, field_scoped=True)
+@check_kind("timeliness", TimelinessParams)
 def check_timeliness(rule: Rule, params: TimelinessParams, ctx: CheckContext) -> list[Finding]:
     """Compares the record date (field in scope) with the interview time."""
     key = rule.fields[0] if rule.fields else "record_date"
