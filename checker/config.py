@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.intake.gate import Limits
+if TYPE_CHECKING:
+    from checker.intake.gate import Limits
 
 CONFIG_NAMES = (".checker.toml", "checker.toml")
 
@@ -33,6 +34,8 @@ class LimitsConfig(BaseModel):
     isolate_above_kb: int = Field(1024, ge=0)
 
     def to_limits(self) -> Limits:
+        from checker.intake.gate import Limits  # the reader's module: not needed to parse a config
+
         mib = 1024 * 1024
         return Limits(
             max_file_bytes=self.max_file_mb * mib,
