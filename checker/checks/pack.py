@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.checks.base import REGISTRY, Rule, Settings
-from checker.resources import data_path, load_yaml
+from checker.resources import data_path, is_yaml_error, load_yaml_file
 
 
 class PackError(ValueError):
@@ -66,8 +65,10 @@ def resolve_pack_path(name_or_path: str) -> Path:
 def load_pack(name_or_path: str = "default", known_fields: set[str] | None = None) -> RulePack:
     path = resolve_pack_path(name_or_path)
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        raw = load_yaml_file(path)  # parsed once, then from the cache (checker/resources.py)
+    except Exception as exc:
+        if not is_yaml_error(exc):
+            raise
         raise PackError(f"{path}: YAML 格式错误:{exc}") from exc
     try:
         spec = PackFile.model_validate(raw)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from checker.resources import data_path, load_yaml
+from checker.resources import data_path, load_yaml_file
 
 # Marks templates put on labels that say nothing about which field it is.
 _REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
@@ -80,7 +80,7 @@ class AliasTable:
         self._cache.clear()
 
     def extend_from_file(self, path: Path) -> None:
-        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+        data = load_yaml_file(path) or {}
         if not isinstance(data, dict) or not isinstance(data.get("fields", {}), dict):
             raise ValueError(f"{path}: 字段别名表格式不对,应为 fields: {{键: {{aliases: [...]}}}}")
         for key, spec in (data.get("fields") or {}).items():
