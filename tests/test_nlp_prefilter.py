@@ -12,7 +12,7 @@ import pytest
 from checker.nlp.judgement import NOT_JUDGEMENT, JudgementFinder, JudgementHit, _add
 from checker.nlp.lexicon import load_lexicons
 from checker.nlp.phrases import PhraseCompiler
-from checker.nlp.prefilter import LiteralGate, pattern_atoms
+from checker.nlp.prefilter import LiteralGate, lead, pattern_atoms
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl")) + sorted(
@@ -97,3 +97,45 @@ def test_gate_finds_strings_that_start_inside_others():
     assert [gate.may(i, found) for i in range(4)] == [True, True, True, True]
     found = gate.scan("认真")
     assert [gate.may(i, found) for i in range(4)] == [False, False, True, False]
+
+
+def test_where_a_match_can_start():
+    assert lead("(?<=[a-z])认真|负责", re.IGNORECASE) == "(?=[认负])"
+    assert lead("(?:很|非常)?认真", 0) == "(?=[很非认])"
+    assert lead(r"(?<![\d月])\d{1,2}[日号]", 0) == r"(?=[\d])"
+    assert lead("认真|负责", 0) == ""  # re skips to 认/负 by itself
+    assert lead("KPI|认真", 0) == "" and lead("KPI|认真", re.IGNORECASE) == "(?=[K认])"
+    assert lead("a?", 0) == "" and lead("[^,]好", 0) == "" and lead(r"(\w)\1", 0) == ""
+
+
+_HEAD = re.compile(r"\(\?=\[(?:\\.|[^\\\]])*\]\)\(\?:(.*)\)", re.DOTALL)
+
+
+def _patterns_with_heads():
+    from checker.nlp import criteria, numbers, timex
+
+    lexicons = load_lexicons()
+    found = [timex.DURATION_BOUND, timex.MILESTONE_BEFORE, timex.MILESTONE_AT, timex.SPECIFIC_TIME]
+    recognizer = timex.TimeRecognizer(lexicons)
+    found += [recognizer.dates, recognizer.named_periods, *numbers.PATTERNS.values()]
+    finder = criteria.CriteriaFinder(lexicons)
+    found += [finder.verbs, finder.nouns, criteria._PASSED, criteria._EVERY, criteria._TITLE]
+    found += [lexicons.get(name).pattern() for name in ("traits", "measurable", "sensitive", "locations")]
+    compiler = PhraseCompiler(lexicons)
+    for source in lexicons.get("judgement_phrases").entries:
+        found.append(compiler.compile(source))
+    return found
+
+
+def test_a_look_ahead_changes_no_match(texts):
+    checked = 0
+    variants = [*texts, *(t.swapcase() for t in texts if t != t.swapcase())]
+    for pattern in _patterns_with_heads():
+        head = _HEAD.fullmatch(pattern.pattern)
+        if head is None:
+            continue
+        checked += 1
+        plain = re.compile(head.group(1), pattern.flags)
+        for text in variants:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert checked > 20

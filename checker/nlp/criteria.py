@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 
 from checker.nlp.lexicon import Lexicons
+from checker.nlp.prefilter import compile_fast
 
 _CLAUSE = re.compile(r"[^。；;,，!！?？]+")
 _ALONE = re.compile(r"独立(?=[\u4e00-\u9fff])")
-_BOUND = re.compile(
+_BOUND = compile_fast(
     r"(?:控制在|不超过|不高于|不低于|不少于|低于|高于|保持在)[^,，。;；]{1,12}?(?:以内|以下|以上|之内|范围内)"
 )
 _MEANS = re.compile(r"(?:学习|培训|参加|参与|阅读|实践|自学|观摩|请教|向|与|和|对|多|不断|加强|持续)")
@@ -29,24 +30,24 @@ _CERT = re.compile(
     r"|(?<=[划明告任标议诺])书(?![面籍本])"
 )
 # a material made complete: "把台账补充完整", "资料提交齐全"
-_COMPLETE = re.compile(
+_COMPLETE = compile_fast(
     r"(?:提交|补充|补全|填写|录入|登记|整理|归档|上传|收集|准备|配备)得?(?:完整|齐全)(?!性)"
 )
 # a title or rank obtained: "评上主管药师", "晋升为高级工程师", "考上注册会计师"
-_TITLE = re.compile(
+_TITLE = compile_fast(
     r"(?:评上|评聘为?|晋升为?|晋级为?|升任|升为|考上|竞聘为|竞聘上|转为)[\u4e00-\u9fffA-Za-z]{0,6}?"
     r"(?:师|员|长|主管|经理|主任|专家|职称|岗|级|优秀|先进|标兵|能手|骨干教师)"
 )
 # a level pegged to a benchmark: "达到部门平均产能", "不低于行业平均水平"
-_BENCHMARK = re.compile(
+_BENCHMARK = compile_fast(
     r"(?:达到|超过|高于|不低于|优于|赶上|补到|提到|拉到|做到)[^,，。;；]{0,12}?(?:平均|均值|人均|基准|及格线|合格线|目标值|质量标准|作业标准|考核标准)"
 )
 # "每车次都上传", "每位学员都考核": every one of a kind, a coverage that can be checked
-_EVERY = re.compile(r"每(?:一)?[个位名台件批次户单]?[\u4e00-\u9fff]{1,3}?都")
+_EVERY = compile_fast(r"每(?:一)?[个位名台件批次户单]?[\u4e00-\u9fff]{1,3}?都")
 # "考核一次性通过", "验收顺利通过": passing named before the verb, at the clause end
-_PASSED = re.compile(r"(?:一次性|一次|顺利|全部|全员)?通过(?=$|[。；;,，!！?？])")
+_PASSED = compile_fast(r"(?:一次性|一次|顺利|全部|全员)?通过(?=$|[。；;,，!！?？])")
 # "回复所有客户的投诉工单", "清点全部物资": every item of a set handled
-_COVERAGE = re.compile(
+_COVERAGE = compile_fast(
     r"(?:完成|回复|处理|检查|核对|清点|覆盖|录入|上传|复核|整改|排查|培训|走访|回访|联系|盘点|归档|更新)"
     r"(?:了|完|好|到)?(?:所有|全部|全体)"
 )
@@ -57,7 +58,7 @@ _DONE_ALONE = re.compile(
 _FINISHED_ALONE = re.compile(r"(?:完成|办理|处理|主持)")
 _CAPABILITY_AFTER = re.compile(r"能力|水平")
 # one titled course or event taken part in: "报名公司的《技术演讲力》课程"
-_TITLED_COURSE = re.compile(r"(?:参加|报名参加|报名|学完|修完|听完)[^,，。;；]{0,8}?《[^》]{1,40}》")
+_TITLED_COURSE = compile_fast(r"(?:参加|报名参加|报名|学完|修完|听完)[^,，。;；]{0,8}?《[^》]{1,40}》")
 # a titled work: 《质量手册》, 《操作规程》
 _TITLED = re.compile(r"《[^》]{1,40}》")
 # an outcome used as an adjective is no criterion: "成为一名合格的班组长"
@@ -79,13 +80,13 @@ class CriteriaFinder:
         measurable = lexicons.get("measurable")
         self.outcomes = measurable.pattern("outcome")
         verbs = measurable.words("verb")
-        self.verbs = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
+        self.verbs = compile_fast("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
         nouns = [n for n in measurable.words("noun") if len(n) > 1]
         self.planning = set(measurable.words("planning"))
         self.vague_nouns = set(measurable.words("vague_noun"))
         # "提升方案撰写能力": a direction verb makes the noun before a verb a skill, not a deliverable
         self.directions = lexicons.get("plan_direction").pattern()
-        self.nouns = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
+        self.nouns = compile_fast("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
 
     def find(self, text: str) -> list[Criterion]:
         hits: list[Criterion] = []

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.nlp import prefilter
 from checker.resources import data_path
 
 # Lexicons that are grammar, not vocabulary: phrase patterns and the closed word classes they are
@@ -41,10 +42,14 @@ class Lexicon:
         return list(self._words[tag])
 
     def pattern(self, tag: str | None = None) -> re.Pattern | None:
+        """The words as one alternation (leftmost, then longest match). With a cased word among
+        them `re` would try every position; a look-ahead for their first characters spares that."""
         if tag not in self._patterns:
             words = self.words(tag)
+            head = prefilter.lead("\ue000", re.IGNORECASE, {0xE000: words}) if words else ""
+            regex = "|".join(re.escape(w) for w in words)
             self._patterns[tag] = (
-                re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+                re.compile(f"{head}(?:{regex})" if head else regex, re.IGNORECASE) if words else None
             )
         return self._patterns[tag]
 

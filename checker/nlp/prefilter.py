@@ -189,3 +189,118 @@ class LiteralGate:
     def may(self, index: int, found: int) -> bool:
         needed = self.needed[index]
         return found & needed == needed
+
+
+# ---------------------------------------------------------------- where a match can start
+# `re` skips quickly over positions where no match can start only when a pattern opens with a
+# literal or a set of characters; one that opens with a look-behind, an optional part or a cased
+# word (traits has "PPT"; `re` then gives up its shortcut) is tried at every position, through
+# every alternative. A look-ahead for the characters a match can open with, `(?=[…])(?:…)`,
+# turns those positions down at once; it changes no match (dates: 14 -> 3.5 µs a point).
+
+_CATEGORIES = {
+    sre_c.CATEGORY_DIGIT: r"\d",
+    sre_c.CATEGORY_NOT_DIGIT: r"\D",
+    sre_c.CATEGORY_SPACE: r"\s",
+    sre_c.CATEGORY_NOT_SPACE: r"\S",
+    sre_c.CATEGORY_WORD: r"\w",
+    sre_c.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+_GROUPS = {sre_c.SUBPATTERN} | ({sre_c.ATOMIC_GROUP} if hasattr(sre_c, "ATOMIC_GROUP") else set())
+
+
+def _openers(items, classes: dict[int, list[str]]) -> tuple[list[str], bool] | None:
+    """Class items (`re` syntax) a match of the node list can open with, and whether it can be empty;
+    None when unknown (., negated sets, back-references)."""
+    parts: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_c.LITERAL:
+            words = classes.get(av, [chr(av)])
+            parts += [re.escape(w[0]) for w in words if w]
+            return parts, "" in words
+        if op is sre_c.IN:
+            for o, a in av:
+                if o is sre_c.LITERAL:
+                    parts.append(re.escape(chr(a)))
+                elif o is sre_c.RANGE:
+                    parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is sre_c.CATEGORY and a in _CATEGORIES:
+                    parts.append(_CATEGORIES[a])
+                else:
+                    return None
+            return parts, False
+        if op is sre_c.BRANCH:
+            empty = False
+            for alt in av[1]:
+                sub = _openers(alt, classes)
+                if sub is None:
+                    return None
+                parts += sub[0]
+                empty = empty or sub[1]
+        elif op in _GROUPS:
+            sub = _openers(av[3] if op is sre_c.SUBPATTERN else av, classes)
+            if sub is None:
+                return None
+            parts += sub[0]
+            empty = sub[1]
+        elif op in _REPEATS:
+            sub = _openers(av[2], classes)
+            if sub is None:
+                return None
+            parts += sub[0]
+            empty = sub[1] or av[0] == 0
+        else:
+            return None
+        if not empty:
+            return parts, False
+    return parts, True
+
+
+def _has_shortcut(items, flags: int, classes: dict[int, list[str]]) -> bool:
+    """Whether `re` already skips to where a match can start (a leading literal or character set)."""
+    while items and items[0][0] is sre_c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    ignore = bool(flags & re.IGNORECASE)
+
+    def plain(code: int) -> bool:  # a literal `re` can skip to
+        return not (ignore and _cased(chr(code)))
+
+    if op is sre_c.LITERAL and av in classes:  # a word class: an alternation of its words
+        words = classes[av]
+        return bool(words) and all(w and plain(ord(w[0])) for w in words)
+    if op is sre_c.LITERAL:
+        return plain(av)
+    if op is sre_c.BRANCH:
+        return all(
+            alt and alt[0][0] is sre_c.LITERAL and alt[0][1] not in classes and plain(alt[0][1])
+            for alt in av[1]
+        )
+    if op is sre_c.IN:
+        return all(o is sre_c.LITERAL and plain(a) for o, a in av) or not ignore
+    return False
+
+
+def lead(skeleton: str, flags: int, classes: dict[int, list[str]] | None = None) -> str:
+    """`(?=[…])` for a pattern (its skeleton: word classes as placeholder characters), or "" when
+    `re` has its own shortcut, the pattern can match nothing, or what opens a match is unknown."""
+    classes = classes or {}
+    tree = sre_parse.parse(skeleton, flags)
+    inline = tree.state.flags & ~flags & ~re.UNICODE  # (?i) at the start must stay at the start
+    if inline or flags & (re.VERBOSE | re.LOCALE) or _has_shortcut(tree, flags, classes):
+        return ""
+    found = _openers(tree, classes)
+    if found is None or found[1] or not found[0]:
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(found[0])) + "])"
+
+
+def compile_fast(source: str, flags: int = 0) -> re.Pattern:
+    """re.compile, with a look-ahead for the characters a match opens with where that helps."""
+    head = lead(source, flags)
+    return re.compile(f"{head}(?:{source})" if head else source, flags)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS
+from checker.nlp.prefilter import compile_fast
 
 _N = rf"(?:\d{{1,4}}|[{CN_DIGITS}]{{1,4}})"
 _BEFORE = r"(?:之前|以前|前|为止|止|截止|内|之内|以内)"
@@ -75,7 +76,7 @@ PERIOD_PATTERNS = [
     # a named work cycle, bounded: OKR周期内, 本迭代周期结束, 项目周期内 (not 每个周期内)
     r"(?<!每)(?<!每个)(?:[A-Za-z]{2,8}|迭代|项目|冲刺|本|当前|整个|这个?|下一?个?)[\u4e00-\u9fff]{0,4}?\s*周期(?:内|之内|以内|末|结束)",
 ]
-DURATION_BOUND = re.compile(
+DURATION_BOUND = compile_fast(
     # "用8周时间把…学完": the time allowed for the item
     rf"用\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|个月|月|季度|年)(?:时间|左右)?|"
     rf"(?:{_N}|半|几)\s*(?:个)?\s*(?:天|日|工作日|周|星期|个月|月|季度|年|小时)"
@@ -94,9 +95,9 @@ _PROCEDURE_AFTER = re.compile(r"\s*(?:要|都|必须|务必)?先")
 # "大促前两周定稿", "春节前三个月": N days/weeks/months before a named event
 _AHEAD = re.compile(rf"\s*(?:{_N}|半)\s*(?:个)?\s*(?:天|周|星期|月)")
 # "X前/之前/以前": a milestone before which the item is due (下次面谈前, 转正前, 618大促前)
-MILESTONE_BEFORE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
+MILESTONE_BEFORE = compile_fast(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:之前|以前|前夕|前)")
 # "X结束时", "转正时", "下次面谈时": the moment a named event ends or happens bounds the item too
-MILESTONE_AT = re.compile(
+MILESTONE_AT = compile_fast(
     r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:结束|完成|到期|期满|结项|验收|转正|面谈|复审|上线|开始)(?:时|之时|之际)"
 )
 # 前 that is not "before": 提前, 目前, 前三 (a rank), 前端, 前台 ...
@@ -113,7 +114,7 @@ _RECURRING = re.compile(
 )
 _START = re.compile(r"\s*(?:起|开始|以后|之后|以来)")
 # Specific moments (for evidence in ratings): a month, last week, a named day.
-SPECIFIC_TIME = re.compile(
+SPECIFIC_TIME = compile_fast(
     rf"(?:{_N}\s*月(?:份)?(?:{_N}\s*[日号])?|上周|上个?月|上季度|去年|年初|年中|年底|春节|国庆|双十一|双11|双十二|双12|618|"
     # named holidays and seasons: 六一儿童节, 中秋, 黄金周, 暑假 (one occasion each year)
     r"元旦|五一|六一|七一|中秋|端午|清明|元宵|除夕|儿童节|劳动节|教师节|护士节|妇女节|圣诞|黄金周|暑假|寒假|暑期|"
@@ -134,8 +135,8 @@ class TimeExpr:
 class TimeRecognizer:
     def __init__(self, lexicons: Lexicons):
         deadline = lexicons.get("deadline")
-        self.dates = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS))
-        self.named_periods = re.compile("|".join(f"(?:{p})" for p in PERIOD_PATTERNS))
+        self.dates = compile_fast("|".join(f"(?:{p})" for p in DATE_PATTERNS))
+        self.named_periods = compile_fast("|".join(f"(?:{p})" for p in PERIOD_PATTERNS))
         self.periods = deadline.pattern("period")
         self.milestones = deadline.words("milestone")
         self.routine_events = tuple(deadline.words("routine_event"))
