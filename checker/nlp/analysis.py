@@ -19,6 +19,7 @@ from checker.nlp.judgement import JudgementFinder
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS, Quantity, find_quantities
 from checker.nlp.phrases import PhraseCompiler
+from checker.nlp.prefilter import LiteralGate
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
 _COHORT = re.compile(r"\d{2}后")
@@ -93,7 +94,9 @@ class TextAnalyzer:
         habitual = lexicons.get("habitual")
         self.habit_words = set(habitual.words("habit"))
         self.frequent = set(habitual.words("frequency"))
-        self._words_ready = False
+        self._word_gate = self._needs_words_gate()
+        # the segmenter keeps the lexicon words whole, whoever segments first (follow-up, topics, here)
+        pipeline.register_words(lexicons.all_words())
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
 
     def _compile_evidence_patterns(self, compiler: PhraseCompiler) -> None:
@@ -137,11 +140,19 @@ class TextAnalyzer:
         self.so_soon = compiler.compile(r"\s*{so_soon}")
         self.tenure_before = compiler.compile(r"{tenure_verb}\s*$")
 
+    def _needs_words_gate(self) -> LiteralGate:
+        """What a text must hold for its words to matter (segmenting is ~40% of a point's time):
+        case words need a framed, example or narrated word, or 了, or a work object and an action
+        on it; habits need a frequency word. A word that is a token is a substring of the text."""
+
+        def tagged(*tags: str) -> frozenset[str]:
+            return frozenset(w for w, t in self.evidence.entries.items() if set(tags) & t)
+
+        events = tagged("event", "example", "instance") | self.repeated | self.narrative | {"了"}
+        return LiteralGate([[events], [tagged("object"), tagged("action")], [frozenset(self.frequent)]])
+
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
-        if not self._words_ready:  # first use: load the segmenter and teach it the lexicon words
-            pipeline.ensure_words(self.lexicons.all_words())
-            self._words_ready = True
-        return pipeline.segment(text)
+        return pipeline.segment(text)  # loads the segmenter on first use
 
     def _analyze(self, text: str) -> PointAnalysis:
         result = PointAnalysis(text)
@@ -179,7 +190,9 @@ class TextAnalyzer:
             if self.generic_time
             else []
         )
-        habits = self._habit_spans(text)
+        found = self._word_gate.scan(text)
+        case_words = self._word_gate.may(0, found) or self._word_gate.may(1, found)
+        habits = self._habit_spans(text) if self._word_gate.may(2, found) else []
         hits: list[Hit] = []
         weights = [(m.start(), m.end()) for m in self.form_weight.finditer(text)]
         for q in find_quantities(text):
@@ -212,7 +225,8 @@ class TextAnalyzer:
                 if not (nickname and m.start() <= nickname.end() - 2):
                     hits.append(Hit("name", m.start(), m.end(), m.group()))
         judged = [(h.start, h.end) for h in judgements]
-        hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
+        if case_words:  # else no word of the text could make one
+            hits.extend(h for h in self._case_words(text) if not _inside(h.start, judged))
         return hits
 
     def _named_quotes(self, text: str):

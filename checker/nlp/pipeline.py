@@ -41,6 +41,7 @@ _jieba = None
 _nlp = None
 _segmenter = "jieba"
 _added: set[str] = set()
+_pending: set[str] = set()  # registered before jieba was loaded
 
 
 class Token(NamedTuple):  # a tuple: built ~40 times per point, a frozen dataclass costs 3x as much
@@ -64,12 +65,21 @@ def _load(words: frozenset[str]):
     with _lock:
         if _jieba is None:
             _jieba = _load_jieba()
-        new = words - _added
+        new = (words | _pending) - _added
+        _pending.clear()
         if new:
             _add_words(new)
             _added.update(new)
             segment.cache_clear()
     return _jieba
+
+
+def register_words(words: set[str]) -> None:
+    """Words every segmentation keeps whole from now on; jieba learns them when it loads (or now)."""
+    with _lock:
+        _pending.update(set(words) - _added)
+    if _jieba is not None and _pending:
+        _load(frozenset())
 
 
 def _load_jieba():
