@@ -8,6 +8,7 @@ consensus that reports what the employee said ("员工认为……") shows the v
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,7 +49,9 @@ class OneSidedParams(BaseModel):
     )
 
 
-_FILLER = re.compile(r"[\s\u3000,，。.!！;；:：、]+|^(?:本人|员工|我)")
+@cache  # compiled on first use (~4 ms: full-width punctuation makes a 64K-entry class): strict pack only
+def _filler() -> re.Pattern:
+    return re.compile(r"[\s\u3000,，。.!！;；:：、]+|^(?:本人|员工|我)")
 
 
 @check_kind("one-sided", OneSidedParams)
@@ -65,7 +68,7 @@ def check_one_sided(rule: Rule, params: OneSidedParams, ctx: CheckContext) -> li
         case = "empty"
     elif ctx.is_placeholder(key):
         case = "placeholder"
-    elif _FILLER.sub("", text) in {_FILLER.sub("", w) for w in params.assent_only}:
+    elif _filler().sub("", text) in {_filler().sub("", w) for w in params.assent_only}:
         case = "assent"
     else:
         return []
