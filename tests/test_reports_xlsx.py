@@ -109,9 +109,8 @@ def test_group_sheets_match_json(books, sheet, key):
     norm = {"job_family": normalise_job_family, "grade": normalise_grade}.get(key)
     for rec in report["records"]:
         raw = rec["fields"].get(key, "")
-        name = (
-            (norm(raw) or raw) if norm else raw
-        )  # job families and grades as rules/normalise.yaml names them
+        # job families and grades as rules/normalise.yaml names them; an empty one is (未填写) like any other
+        name = (norm(raw) or raw) if norm and raw.strip() else raw
         groups[name.strip() or "(未填写)"].append(rec)
     rows = {r[next(iter(r))]: r for r in _rows(wb[sheet])}
     assert set(rows) == set(groups)

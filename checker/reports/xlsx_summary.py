@@ -104,12 +104,15 @@ class SummaryBook:
         self.rules = list(rules if rules is not None else ctx.rules)
         self.wb = Workbook(write_only=True)
         self.sheets = {name: self.wb.create_sheet(name) for name in SHEETS}
+        for ws in self.sheets.values():
+            _printable(ws)
         self.groups: dict[str, dict[str, _Totals]] = {key: {} for _, _, key in GROUP_SHEETS}
         self.errors: list[list[str]] = []
         self.rows = {"记录明细": 1, "问题明细": 1}  # rows written so far, header included
         rule_heads = {i: f"规则 id:{rid}" for i, rid in enumerate(self.rules, len(RECORD_HEADERS) + 1)}
-        titles = [rule_title(ctx, rid) for rid in self.rules]
-        self._start(self.sheets["记录明细"], RECORD_HEADERS + titles, RECORD_WIDTHS, rule_heads)
+        titles = [column_title(rule_title(ctx, rid)) for rid in self.rules]
+        widths = {**RECORD_WIDTHS, **{i: _rule_width(t) for i, t in zip(rule_heads, titles, strict=True)}}
+        self._start(self.sheets["记录明细"], RECORD_HEADERS + titles, widths, rule_heads)
         self._start(self.sheets["问题明细"], FINDING_HEADERS, FINDING_WIDTHS)
 
     @staticmethod
@@ -119,7 +122,11 @@ class SummaryBook:
         try:
             from checker.normalise import normalise_grade, normalise_job_family
 
-            return normalise_job_family(family) or family, normalise_grade(grade) or grade
+            # an empty cell stays empty (the normaliser's 未填写 is for grouping, not for the row)
+            return tuple(
+                (norm(raw) or raw) if raw.strip() else ""
+                for norm, raw in ((normalise_job_family, family), (normalise_grade, grade))
+            )
         except Exception:  # a broken company table: group on the text as written
             return family, grade
 
@@ -132,6 +139,7 @@ class SummaryBook:
             width = widths.get(i, min(max(_width(header) + 2, 8), 60))
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
+        _header_height(ws, headers)
         ws.append([_head_cell(ws, h, (notes or {}).get(i)) for i, h in enumerate(headers, 1)])
 
     def add(self, rec) -> None:
@@ -208,7 +216,8 @@ class SummaryBook:
                 self.groups[key].items(),
                 key=lambda kv: (kv[0] == UNKNOWN, kv[1].pass_rate, kv[1].mean_score, kv[0]),
             )
-            _groups(self.sheets[sheet], label, groups, rules, [rule_title(self.ctx, rid) for rid in rules])
+            titles = [column_title(rule_title(self.ctx, rid)) for rid in rules]
+            _groups(self.sheets[sheet], label, groups, rules, titles, fired=len(by_rule))
         _table(self.sheets["无法读取"], ["文件", "错误代码", "原因"], self.errors, {3: 60})
         widths = {"记录明细": len(RECORD_HEADERS) + len(self.rules), "问题明细": len(FINDING_HEADERS)}
         for name, width in widths.items():
@@ -218,6 +227,31 @@ class SummaryBook:
         self.wb.properties.creator = "面谈记录质检"
         mark_properties(self.wb.properties)  # a later run over this folder skips the workbook
         self.wb.save(target)
+
+
+def _printable(ws: Worksheet) -> None:
+    """HR prints the workbook: landscape, as wide as the page (rows run on to further pages), the
+    header row repeated, the sheet's name at the top and page numbers at the bottom."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = "&A"
+    ws.oddFooter.center.text = "第 &P 页,共 &N 页"
+
+
+def _header_height(ws: Worksheet, headers: list[str]) -> None:
+    """Room for headers that wrap in their column (a title over a narrow count column): viewers do
+    not grow a row for wrapped text themselves."""
+    lines = 1
+    for i, header in enumerate(headers, 1):
+        width = ws.column_dimensions[get_column_letter(i)].width or 8
+        wrapped = sum(math.ceil((_width(line) + 1) / max(width - 1, 1)) for line in str(header).split("\n"))
+        lines = max(lines, wrapped)
+    if lines > 1:
+        ws.row_dimensions[1].height = 15 * min(lines, 3) + 2
 
 
 def _head_cell(ws: Worksheet, value, note: str | None = None) -> Cell:
@@ -246,6 +280,7 @@ def _table(ws: Worksheet, headers: list[str], rows: list[list], widths: dict[int
     """A whole table on a write-only sheet: header row 1, frozen, autofilter, column widths from content."""
     _widths(ws, headers, rows, widths or {})
     ws.freeze_panes = "A2"
+    _header_height(ws, headers)
     ws.append([_head_cell(ws, h) for h in headers])
     for row in rows:
         ws.append(row)
@@ -293,8 +328,10 @@ def _overview(ws: Worksheet, s: dict, errors: int, rule_pack: str, ctx: Context,
     ws.append([])
     bold = Font(bold=True)
     ws.append([_styled(ws, "规则", bold), _styled(ws, "问题数", bold), _styled(ws, "规则 id", bold)])
-    for row in rule_rows:
-        ws.append(row)
+    for title, count, rid in rule_rows:
+        ident = WriteOnlyCell(ws, rid)
+        ident.alignment = Alignment(indent=1)  # apart from the count beside it
+        ws.append([title, count, ident])
     if rules:
         _bar_chart(ws, "各规则问题数", (2, start, start + len(rules)), (1, start + 1), "E2")
 
@@ -313,20 +350,36 @@ def _bar_chart(ws: Worksheet, title: str, data: tuple[int, int, int], cats: tupl
     chart.type = "bar"
     chart.title = title
     chart.legend = None
-    chart.height = max(6.0, 0.9 * (last - head) + 3)
+    chart.height = _bar_height(last - head)
     chart.width = 16
     chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=cats[0], min_row=cats[1], max_row=last))
     chart.y_axis.numFmt = "0%" if percent else "0"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+    if percent:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1  # a rate ends at 100%
+    _top_down(chart)
     ws.add_chart(chart, anchor)
 
 
+def _bar_height(bars: int) -> float:
+    return max(6.0, 0.9 * bars + 3)  # cm
+
+
+def _top_down(chart: BarChart) -> None:
+    """Bars in the table's order, first at the top (a bar chart draws its first category at the
+    bottom), with the value axis kept below; both axes shown."""
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
 def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules: list[str],
-            titles: list[str] | None = None) -> None:  # fmt: skip
+            titles: list[str] | None = None, fired: int | None = None) -> None:  # fmt: skip
     """One row per group (weakest first); rule columns headed by the rules' Chinese titles, which are
-    also the chart legend. The second chart is anchored below the first, never on it."""
+    also the chart legend. The charts sit under the table, one below the other, never on each other,
+    so the printed page stays as wide as the table. `fired`: how many of `rules` (the first ones)
+    have findings: only those go into the stacked chart."""
     rows = [
         [
             name,
@@ -339,16 +392,33 @@ def _groups(ws: Worksheet, label: str, groups: list[tuple[str, _Totals]], rules:
         ]  # fmt: skip
         for name, g in groups
     ]
-    _table(ws, [label, *GROUP_HEADERS, *(titles or rules)], rows)
+    first_rule = len(GROUP_HEADERS) + 2
+    titles = titles or rules
+    narrow = {first_rule + i: _rule_width(title) for i, title in enumerate(titles)}
+    _table(ws, [label, *GROUP_HEADERS, *titles], rows, narrow)
     if rows:
-        column = get_column_letter(len(GROUP_HEADERS) + len(rules) + 3)
-        _bar_chart(ws, f"按{label}的合格率", (4, 1, len(rows) + 1), (1, 2), f"{column}2", percent=True)
-        first_height = max(6.0, 0.9 * len(rows) + 3)  # cm, as _bar_chart sizes it
-        below = 2 + math.ceil(first_height / ROW_CM) + 2
-        _stacked_rules_chart(ws, label, rules, len(rows), f"{column}{below}")
+        top = len(rows) + 3
+        _bar_chart(ws, f"按{label}的合格率", (4, 1, len(rows) + 1), (1, 2), f"A{top}", percent=True)
+        below = top + math.ceil(_bar_height(len(rows)) / ROW_CM) + 2
+        shown = rules[: fired if fired is not None else len(rules)]
+        _stacked_rules_chart(ws, label, shown, len(rows), f"A{below}")
 
 
 ROW_CM = 0.5  # a default row (15 pt = 0.53 cm), rounded down so the gap errs on the large side
+SHORT_TITLE = 5  # characters: a rule title up to this long stays on one line over its column
+
+
+def column_title(title: str) -> str:
+    """A rule's title as the header of its count column: a long one on two even lines, so the
+    column can be narrow and no line holds a lone character in Excel or LibreOffice."""
+    if len(title) <= SHORT_TITLE or "\n" in title:
+        return title
+    half = math.ceil(len(title) / 2)
+    return f"{title[:half]}\n{title[half:]}"
+
+
+def _rule_width(header: str) -> int:
+    return max(8, max(_width(line) for line in header.split("\n")) + 3)
 
 
 def _stacked_rules_chart(ws: Worksheet, label: str, rules: list[str], count: int, anchor: str) -> None:
@@ -365,6 +435,5 @@ def _stacked_rules_chart(ws: Worksheet, label: str, rules: list[str], count: int
     data = Reference(ws, min_col=first, max_col=first + len(rules) - 1, min_row=1, max_row=count + 1)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=count + 1))
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+    _top_down(chart)
     ws.add_chart(chart, anchor)
