@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-from checker.nlp.lexicon import Lexicons
+from checker.nlp.lexicon import Lexicons, WordScanner
 from checker.nlp.phrases import Phrase, PhraseCompiler, load_phrases
 from checker.nlp.prefilter import LiteralGate
 
@@ -58,8 +58,8 @@ class JudgementFinder:
         self._polarity = lru_cache(maxsize=8192)(self._polarity_of)  # hit texts repeat: 认真负责, 有待提高
 
     @cached_property
-    def words(self) -> re.Pattern | None:
-        return self._lexicons.get("judgement").pattern()
+    def words(self) -> WordScanner | re.Pattern | None:
+        return self._lexicons.get("judgement").matcher()
 
     @cached_property
     def circumstance(self) -> re.Pattern:
@@ -118,7 +118,7 @@ class JudgementFinder:
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
 
     @cached_property
-    def _polarity_patterns(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    def _polarity_patterns(self) -> tuple[WordScanner | re.Pattern, WordScanner | re.Pattern, re.Pattern]:
         """criticism words and negations, praise words, never-words; compiled on first use (they are
         big alternations, and a run that judges nothing need not pay for them)."""
         lexicons, compiler = self._lexicons, self._compiler
@@ -127,8 +127,8 @@ class JudgementFinder:
         )
         praise = lexicons.get("evaluation").words("praise") + lexicons.get("judgement").words("praise")
         return (
-            compiler.compile("|".join(map(re.escape, criticism)) + r"|不|没|未|欠|缺|差"),
-            compiler.compile("|".join(map(re.escape, praise)) or "(?!)"),
+            _alternation(compiler, criticism, ["不", "没", "未", "欠", "缺", "差"]),
+            _alternation(compiler, praise) if praise else compiler.compile("(?!)"),
             compiler.compile(r"从不|从没|从未|很少|极少|鲜少|绝不|决不"),
         )
 
@@ -146,6 +146,16 @@ class JudgementFinder:
         if never and not any(a <= never.start() and never.end() <= b for a, b in praise):
             critical = not critical
         return "criticism" if critical else "praise"
+
+
+def _alternation(
+    compiler: PhraseCompiler, words: list[str], extra: list[str] = ()
+) -> WordScanner | re.Pattern:
+    """`w1|w2|…` in that order: a word scanner (no compiling) unless a word has cased letters."""
+    listed = [*words, *extra]
+    if words and not any(w != w.lower() or w != w.upper() for w in listed):
+        return WordScanner(listed)
+    return compiler.compile("|".join(map(re.escape, words)) + "".join(f"|{w}" for w in extra))
 
 
 def _add(hits: list[JudgementHit], hit: JudgementHit) -> None:

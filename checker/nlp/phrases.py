@@ -82,9 +82,10 @@ class PhraseCompiler:
 
     def compile(self, source: str, flags: int = re.IGNORECASE) -> re.Pattern:
         """The pattern, opened by a look-ahead for the characters a match can start with where `re`
-        would otherwise try it at every position (prefilter.lead: same matches, ~3x faster)."""
+        would otherwise try it at every position, and without IGNORECASE where no letter has case
+        (prefilter.plan: the same matches, ~3x faster to run, faster to compile)."""
         regex = self.expand(source)
-        head = prefilter.lead(*self._skeleton(source, flags))
+        head, flags = prefilter.plan(*self._skeleton(source, flags))
         return re.compile(f"{head}(?:{regex})" if head else regex, flags)
 
     def expand(self, source: str) -> str:
