@@ -40,15 +40,55 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# Qualified tag names, built once: the readers compare tags millions of times in a batch.
+W_B = w("b")
+W_BODY = w("body")
+W_BR = w("br")
+W_CHAR = w("char")
+W_CR = w("cr")
+W_CUSTOMXML = w("customXml")
+W_DEL = w("del")
+W_DELTEXT = w("delText")
+W_GRIDBEFORE = w("gridBefore")
+W_GRIDSPAN = w("gridSpan")
+W_INS = w("ins")
+W_INSTRTEXT = w("instrText")
+W_JC = w("jc")
+W_MOVEFROM = w("moveFrom")
+W_NAME = w("name")
+W_OUTLINELVL = w("outlineLvl")
+W_P = w("p")
+W_PPR = w("pPr")
+W_PSTYLE = w("pStyle")
+W_R = w("r")
+W_RPR = w("rPr")
+W_SDT = w("sdt")
+W_SDTCONTENT = w("sdtContent")
+W_SMARTTAG = w("smartTag")
+W_STYLE = w("style")
+W_STYLEID = w("styleId")
+W_SYM = w("sym")
+W_T = w("t")
+W_TAB = w("tab")
+W_TABS = w("tabs")
+W_TBL = w("tbl")
+W_TC = w("tc")
+W_TCPR = w("tcPr")
+W_TR = w("tr")
+W_TRPR = w("trPr")
+W_TXBXCONTENT = w("txbxContent")
+W_VMERGE = w("vMerge")
+W_VAL = w("val")
+
 _SKIP = {
-    w("txbxContent"),
-    w("del"),
-    w("moveFrom"),
-    w("rPr"),
-    w("pPr"),
+    W_TXBXCONTENT,
+    W_DEL,
+    W_MOVEFROM,
+    W_RPR,
+    W_PPR,
     f"{{{MC}}}Fallback",
-    w("instrText"),
-    w("delText"),
+    W_INSTRTEXT,
+    W_DELTEXT,
 }
 # Wingdings / Symbol code points Word uses for ticked and empty boxes.
 _SYMBOLS = {
@@ -105,8 +145,8 @@ def read_styles(pkg: Package, main: str) -> Styles:
     return styles
 
 
-_STYLE, _STYLE_ID, _NAME, _VAL = w("style"), w("styleId"), w("name"), w("val")
-_OUTLINE_PATH, _BOLD_PATH = f"{w('pPr')}/{w('outlineLvl')}", f"{w('rPr')}/{w('b')}"
+_STYLE, _STYLE_ID, _NAME, _VAL = W_STYLE, W_STYLEID, W_NAME, W_VAL
+_OUTLINE_PATH, _BOLD_PATH = f"{W_PPR}/{W_OUTLINELVL}", f"{W_RPR}/{W_B}"
 
 
 def _parse_styles(root: etree._Element) -> Styles:
@@ -123,8 +163,31 @@ def _parse_styles(root: etree._Element) -> Styles:
     return styles
 
 
+# Elements whose subtree run_text leaves out (text boxes, deletions, fallbacks, nested tables);
+# a paragraph holding none of them is read by lxml's own tag filter, in C.
+_SUBTREES_LEFT_OUT = (W_TXBXCONTENT, W_DEL, W_MOVEFROM, f"{{{MC}}}Fallback", W_TBL)
+_TEXT_TAGS = (W_T, W_TAB, W_BR, W_CR, W_SYM)
+
+
 def run_text(element: etree._Element) -> str:
     """Visible text under an element: insertions and content controls in, deletions out."""
+    if element.tag != W_TBL and next(element.iter(*_SUBTREES_LEFT_OUT), None) is None:
+        return "".join(map(_text_of, element.iter(*_TEXT_TAGS)))
+    return _run_text_walk(element)
+
+
+def _text_of(node: etree._Element) -> str:
+    tag = node.tag
+    if tag == W_T:
+        return node.text or ""
+    if tag == W_TAB:
+        return "" if node.getparent().tag == W_TABS else "\t"  # a tab stop of the paragraph's properties
+    if tag == W_SYM:
+        return _SYMBOLS.get((node.get(W_CHAR) or "").upper()[-4:], "□")
+    return "\n"  # br, cr
+
+
+def _run_text_walk(element: etree._Element) -> str:
     out: list[str] = []
     stack = [iter([element])]
     while stack:
@@ -135,15 +198,15 @@ def run_text(element: etree._Element) -> str:
         tag = node.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == w("t"):
+        if tag == W_T:
             out.append(node.text or "")
-        elif tag == w("tab"):
+        elif tag == W_TAB:
             out.append("\t")
-        elif tag in (w("br"), w("cr")):
+        elif tag in (W_BR, W_CR):
             out.append("\n")
-        elif tag == w("sym"):
-            out.append(_SYMBOLS.get((node.get(w("char")) or "").upper()[-4:], "□"))
-        elif tag == w("tbl"):
+        elif tag == W_SYM:
+            out.append(_SYMBOLS.get((node.get(W_CHAR) or "").upper()[-4:], "□"))
+        elif tag == W_TBL:
             continue  # nested tables are read as tables, not as paragraph text
         else:
             stack.append(iter(node))
@@ -151,33 +214,33 @@ def run_text(element: etree._Element) -> str:
 
 
 def paragraph_is_bold(p: etree._Element, styles: Styles) -> bool:
-    style = p.find(f"{w('pPr')}/{w('pStyle')}")
-    style_bold = style is not None and style.get(w("val"), "") in styles.bold
-    runs = [r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+    style = p.find(f"{W_PPR}/{W_PSTYLE}")
+    style_bold = style is not None and style.get(W_VAL, "") in styles.bold
+    runs = [r for r in p.iter(W_R) if "".join(t.text or "" for t in r.iter(W_T)).strip()]
     if not runs:
         return False
     for r in runs:
-        b = r.find(f"{w('rPr')}/{w('b')}")
+        b = r.find(f"{W_RPR}/{W_B}")
         if b is None and not style_bold:
             return False
-        if b is not None and b.get(w("val"), "true") in ("0", "false"):
+        if b is not None and b.get(W_VAL, "true") in ("0", "false"):
             return False
     return True
 
 
 def paragraph_style(p: etree._Element) -> str:
-    style = p.find(f"{w('pPr')}/{w('pStyle')}")
-    return style.get(w("val"), "") if style is not None else ""
+    style = p.find(f"{W_PPR}/{W_PSTYLE}")
+    return style.get(W_VAL, "") if style is not None else ""
 
 
 def block_children(container: etree._Element):
     """Paragraphs and tables in document order, looking through content controls and custom XML."""
     for child in container:
         tag = child.tag
-        if tag in (w("p"), w("tbl")):
+        if tag in (W_P, W_TBL):
             yield child
-        elif tag in (w("sdt"), w("customXml"), w("ins"), w("smartTag")):
-            inner = child.find(w("sdtContent")) if tag == w("sdt") else child
+        elif tag in (W_SDT, W_CUSTOMXML, W_INS, W_SMARTTAG):
+            inner = child.find(W_SDTCONTENT) if tag == W_SDT else child
             if inner is not None:
                 yield from block_children(inner)
 
@@ -187,20 +250,20 @@ def block_children(container: etree._Element):
 
 def _row_cells(tr: etree._Element):
     for child in tr:
-        if child.tag == w("tc"):
+        if child.tag == W_TC:
             yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+        elif child.tag in (W_SDT, W_CUSTOMXML):
+            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
             if inner is not None:
                 yield from _row_cells(inner)
 
 
 def _table_rows(tbl: etree._Element):
     for child in tbl:
-        if child.tag == w("tr"):
+        if child.tag == W_TR:
             yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+        elif child.tag in (W_SDT, W_CUSTOMXML):
+            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
             if inner is not None:
                 yield from _table_rows(inner)
 
@@ -210,7 +273,7 @@ def cell_text(tc: etree._Element, styles: Styles, depth: int) -> tuple[str, bool
     bold = True
     any_text = False
     for block in block_children(tc):
-        if block.tag == w("p"):
+        if block.tag == W_P:
             text = run_text(block)
             lines.append(text)
             if text.strip():
@@ -231,20 +294,20 @@ def table_grid(tbl: etree._Element, styles: Styles, table_no: int, depth: int = 
     for r, tr in enumerate(_table_rows(tbl)):
         row: list[GridCell] = []
         col = 0
-        before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
-        if before is not None and (before.get(w("val")) or "0").isdigit():
-            col = int(before.get(w("val")))
+        before = tr.find(f"{W_TRPR}/{W_GRIDBEFORE}")
+        if before is not None and (before.get(W_VAL) or "0").isdigit():
+            col = int(before.get(W_VAL))
         for tc in _row_cells(tr):
-            props = tc.find(w("tcPr"))
+            props = tc.find(W_TCPR)
             span = 1
             vmerge = None
             if props is not None:
-                gs = props.find(w("gridSpan"))
-                if gs is not None and (gs.get(w("val")) or "1").isdigit():
-                    span = max(1, min(int(gs.get(w("val"))), 64))
-                vm = props.find(w("vMerge"))
+                gs = props.find(W_GRIDSPAN)
+                if gs is not None and (gs.get(W_VAL) or "1").isdigit():
+                    span = max(1, min(int(gs.get(W_VAL)), 64))
+                vm = props.find(W_VMERGE)
                 if vm is not None:
-                    vmerge = vm.get(w("val"), "continue")
+                    vmerge = vm.get(W_VAL, "continue")
             if vmerge == "continue" and col in open_vmerge:
                 above = open_vmerge[col]
                 above.rowspan = r - above.row + 1
@@ -296,7 +359,7 @@ def form_in_table(
     nested = []
     for tr in _table_rows(tbl):
         for tc in _row_cells(tr):
-            for inner in (b for b in block_children(tc) if b.tag == w("tbl")):
+            for inner in (b for b in block_children(tc) if b.tag == W_TBL):
                 nested.extend(form_in_table(inner, styles, table_no, table, depth + 1))
     return nested if len(nested) > len(found) else found
 
@@ -373,7 +436,7 @@ def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
     style = paragraph_style(p)
     if style and styles.is_heading(style):
         return True
-    if p.find(f"{w('pPr')}/{w('outlineLvl')}") is not None:
+    if p.find(f"{W_PPR}/{W_OUTLINELVL}") is not None:
         return True
     stripped = text.strip()
     if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not re.search(r"[,，。；;]", stripped):
@@ -391,8 +454,8 @@ _PART_TITLE = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[.�
 
 
 def _centered(p: etree._Element) -> bool:
-    jc = p.find(f"{w('pPr')}/{w('jc')}")
-    return jc is not None and jc.get(w("val"), "") == "center"
+    jc = p.find(f"{W_PPR}/{W_JC}")
+    return jc is not None and jc.get(W_VAL, "") == "center"
 
 
 def _numbered_section(text: str, pairs) -> bool:
@@ -407,7 +470,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
     if main is None or not pkg.has(main):
         raise InputError("not-docx", "不是 Word 文档:找不到正文部分")
     root = pkg.xml(main)
-    body = root.find(w("body"))
+    body = root.find(W_BODY)
     if body is None:
         raise InputError("not-docx", "不是 Word 文档:正文为空")
     styles = read_styles(pkg, main)
@@ -432,7 +495,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
         section, section_lines, section_had_pairs = None, [], False
 
     for block in block_children(body):
-        if block.tag == w("tbl"):
+        if block.tag == W_TBL:
             table_no += 1
             found = form_in_table(block, styles, table_no, table, extras=out.extras)
             if section is not None and len(found) < 2:

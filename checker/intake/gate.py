@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import struct
+import weakref
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -286,8 +287,7 @@ def office_kind(zf: zipfile.ZipFile) -> str:
     names = {canonical_name(n) for n in zf.namelist()}
     if "[Content_Types].xml" not in names:
         raise InputError("not-office", "这是一个 zip 压缩包,但不是 Word/Excel 文件")
-    main = _main_part_name(zf) or ""
-    head = _member_head(zf, main) if main else b""
+    main, head = main_part(zf)
     if main.endswith(".bin") or "xl/workbook.bin" in names:
         raise InputError("unsupported", "这是 Excel 二进制工作簿(.xlsb),请在 Excel 中另存为 .xlsx 后再上传")
     if b"wordprocessingml" in head or main.startswith("word/"):
@@ -337,8 +337,22 @@ def needs_repack(zf: zipfile.ZipFile) -> bool:
     """Backslash or odd-case part names, or Strict OOXML namespaces: rewritten before parsing."""
     if any(canonical_name(n) != n for n in zf.namelist() if not n.endswith("/")):
         return True
-    main = _main_part_name(zf)
-    return bool(main) and b"purl.oclc.org/ooxml" in _member_head(zf, main)
+    main, head = main_part(zf)
+    return bool(main) and b"purl.oclc.org/ooxml" in head
+
+
+# (main part name, its first 64 KiB) per open package: office_kind and needs_repack both ask, and
+# each answer costs a decompression of .rels and of the main part's head
+_MAIN_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def main_part(zf: zipfile.ZipFile) -> tuple[str, bytes]:
+    """The package's main part ("" when none is named) and the head of it."""
+    known = _MAIN_PARTS.get(zf)
+    if known is None:
+        main = _main_part_name(zf) or ""
+        known = _MAIN_PARTS[zf] = (main, _member_head(zf, main) if main else b"")
+    return known
 
 
 def repack(zf: zipfile.ZipFile, limits: Limits, drop_optional: bool = False) -> bytes:
@@ -394,14 +408,18 @@ def _main_part_name(zf: zipfile.ZipFile) -> str | None:
     return posixpath.normpath(target.replace("\\", "/").lstrip("/"))
 
 
+def has_dtd(head: bytes) -> bool:
+    """Whether the head of an XML part declares a DTD or entities (UTF-8 or UTF-16)."""
+    return any(marker in head for marker in _DTD_MARKERS + _DTD_MARKERS_BE)
+
+
 def check_xml_parts(zf: zipfile.ZipFile) -> None:
     """No XML part may declare a DTD or entities (billion laughs, XXE): refuse the file before any parser sees it."""
     for info in zf.infolist():
         name = info.filename.lower()
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
-        head = read_prolog(zf, info)
-        if any(marker in head for marker in _DTD_MARKERS + _DTD_MARKERS_BE):
+        if has_dtd(read_prolog(zf, info)):
             raise InputError(
                 "unsafe-xml", f"{info.filename} 含有 DTD/实体声明,已拒绝读取(可能是恶意构造的文件)"
             )
@@ -424,7 +442,11 @@ def read_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             while True:
                 start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
                 end = _PROLOG.match(head, start).end()
-                if end < len(head) and head[end : end + 1] == b"<" and head[end + 1 : end + 2] not in (b"?", b"!"):
+                if (
+                    end < len(head)
+                    and head[end : end + 1] == b"<"
+                    and head[end + 1 : end + 2] not in (b"?", b"!")
+                ):
                     return head[: end + 1]  # the root element starts here
                 if end < len(head) and head[end : end + 2] == b"<!" and not head.startswith(b"<!--", end):
                     return head  # a DOCTYPE (or junk) before the root: the caller decides

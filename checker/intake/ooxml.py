@@ -8,6 +8,7 @@ import zipfile
 from lxml import etree
 
 from checker.intake.errors import InputError
+from checker.intake.gate import has_dtd
 
 # No entity expansion, no network, no DTD loading, bounded tree: an Office part
 # never needs any of these, and each is a way to attack the parser.
@@ -25,7 +26,7 @@ _PARSER = etree.XMLParser(
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """One OOXML part as a tree; DTDs refused, entities never expanded, depth bounded by libxml2 (256)."""
     head = data[:65536]
-    if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+    if has_dtd(head):
         raise InputError("unsafe-xml", f"{name} 含有 DTD/实体声明,已拒绝读取(可能是恶意构造的文件)")
     try:
         root = etree.fromstring(data, parser=_PARSER)
