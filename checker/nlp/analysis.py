@@ -45,6 +45,8 @@ _CLAUSE_STOP = re.compile(r"[,，。;；!！?？:：]")
 _LIST_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|个|类|方面)")
 _SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# what a finished action (_finished_action: a word of 2+ Han, 了, a Han word) shows in the text
+_FINISHED_ACTION = re.compile(r"[\u4e00-\u9fff]{2}\s*了\s*[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -141,15 +143,28 @@ class TextAnalyzer:
         self.tenure_before = compiler.compile(r"{tenure_verb}\s*$")
 
     def _needs_words_gate(self) -> LiteralGate:
-        """What a text must hold for its words to matter (segmenting is ~40% of a point's time):
-        case words need a framed, example or narrated word, or 了, or a work object and an action
-        on it; habits need a frequency word. A word that is a token is a substring of the text."""
+        """What a text must hold for its words to make case words or habits (segmenting is the
+        costliest step of a point, and most judged points hold none of it). From _case_words: an
+        example, instance, repeated or narrated word; an event word with a frame word (在, 这次,
+        期间 …); an action word with 了, 过 or a work object; or a finished action (_FINISHED_ACTION).
+        Habits need a frequency word. A word that is a token is a substring of the text."""
 
         def tagged(*tags: str) -> frozenset[str]:
             return frozenset(w for w, t in self.evidence.entries.items() if set(tags) & t)
 
-        events = tagged("event", "example", "instance") | self.repeated | self.narrative | {"了"}
-        return LiteralGate([[events], [tagged("object"), tagged("action")], [frozenset(self.frequent)]])
+        examples = tagged("example", "instance") | self.repeated | self.narrative
+        frames = frozenset(self.frame_before + self.frame_after + self.one_occasion)
+        done = tagged("object") | set(_FINISHED)
+        return LiteralGate(
+            [[examples], [tagged("event"), frames], [tagged("action"), done], [frozenset(self.frequent)]]
+        )
+
+    def _words_matter(self, text: str) -> tuple[bool, bool]:
+        """(whether case words, whether habit spans could come out of the text's words)."""
+        gate = self._word_gate
+        found = gate.scan(text)
+        cases = gate.may(0, found) or gate.may(1, found) or gate.may(2, found)
+        return cases or bool(_FINISHED_ACTION.search(text)), gate.may(3, found)
 
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
         return pipeline.segment(text)  # loads the segmenter on first use
@@ -190,9 +205,8 @@ class TextAnalyzer:
             if self.generic_time
             else []
         )
-        found = self._word_gate.scan(text)
-        case_words = self._word_gate.may(0, found) or self._word_gate.may(1, found)
-        habits = self._habit_spans(text) if self._word_gate.may(2, found) else []
+        case_words, habitual = self._words_matter(text)
+        habits = self._habit_spans(text) if habitual else []
         hits: list[Hit] = []
         weights = [(m.start(), m.end()) for m in self.form_weight.finditer(text)]
         for q in find_quantities(text):
