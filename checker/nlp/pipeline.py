@@ -183,7 +183,10 @@ def ensure_words(words: set[str]) -> None:
     _load(frozenset(words))
 
 
-@lru_cache(maxsize=50_000)
+# Few texts are segmented twice except right away (habit spans, then case words) or as follow-up
+# items; per-text results live in the analyzer's cache. 4,096 token tuples are ~11 MB (50,000 were
+# up to ~135 MB on a 100k-row export).
+@lru_cache(maxsize=4096)
 def segment(text: str) -> tuple[Token, ...]:
     """The words of a text with their offsets; whitespace is no word."""
     if _segmenter == "spacy":
