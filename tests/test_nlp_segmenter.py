@@ -77,3 +77,15 @@ def test_nlp_section_of_the_config_chooses_the_segmenter(tmp_path, monkeypatch):
     (tmp_path / ".checker.toml").write_text('[nlp]\nsegmenter = "pkuseg"\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         load_config(tmp_path / ".checker.toml")
+
+
+def test_prefix_dictionary_cache_is_jiebas_own(tmp_path, monkeypatch):
+    import jieba
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with open(pipeline.SMALL_DICT, "rb") as fh:
+        expected = jieba.Tokenizer.gen_pfdict(fh)
+    built = pipeline._prefix_dict(jieba)  # no cache yet: built and written
+    assert list((tmp_path / "checker").glob("jieba-prefix-*.bin"))
+    loaded = pipeline._prefix_dict(jieba)  # from the cache
+    assert built == expected and loaded == expected
