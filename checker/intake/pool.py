@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from checker.intake.errors import InputError
 from checker.intake.isolate import MEMORY, ReadResult, _rss_mb, _vm_bytes
+from checker.intake.wire import record_in, record_out, report_in, report_out
 from checker.model import RecordReport
 
 if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: one small draft is read in-process
@@ -130,7 +131,7 @@ def _worker(conn: Connection, read_file: Callable, check: Callable, budget_mb: i
         last_send = start
         try:
             for record in read_file(source, path, data):
-                batch.append(record if raw else check(record))
+                batch.append(record_out(record) if raw else report_out(check(record)))
                 now = time.monotonic()
                 if len(batch) >= BATCH_RECORDS or now - last_send > BATCH_SECONDS:
                     conn.send(("raw" if raw else "recs", index, batch))
@@ -188,7 +189,7 @@ class _Pending:
         if len(self.records) >= SPILL_ABOVE:
             if self.spill is None:
                 self.spill = tempfile.TemporaryFile()  # noqa: SIM115 - closed in drain()
-            pickle.dump(self.records, self.spill, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump([report_out(r) for r in self.records], self.spill, protocol=pickle.HIGHEST_PROTOCOL)
             self.records = []
 
     def drain(self) -> Iterator[RecordReport]:
@@ -199,7 +200,7 @@ class _Pending:
                     batch = pickle.load(self.spill)
                 except EOFError:
                     break
-                yield from batch
+                yield from map(report_in, batch)
             self.spill.close()
             self.spill = None
         yield from self.records
@@ -253,14 +254,16 @@ class WorkerPool:
         if not tasks:
             return
         gc.collect()
-        gc.freeze()  # what is loaded now stays shared with the workers instead of being copied by the collector
+        # What is loaded now (pack, lexicons, segmenter dictionary: millions of objects) is frozen for
+        # the run: it stays shared with the workers instead of being copied by the collector, and the
+        # collector no longer walks it on every full collection, which made each batch of records
+        # received from a worker several times dearer to unpickle.
+        gc.freeze()
         try:
             self.workers = [self._spawn() for _ in range(min(self.jobs, len(tasks)))]
-        finally:
-            gc.unfreeze()
-        try:
             yield from self._run(tasks)
         finally:
+            gc.unfreeze()
             self.close()
 
     def _run(self, tasks: list[Task]) -> Iterator[RecordReport | FileDone]:
@@ -328,10 +331,10 @@ class WorkerPool:
             if kind in ("recs", "raw"):
                 worker.deadline = time.monotonic() + self.seconds
                 if kind == "recs":
-                    pending[index].add(message[2])
+                    pending[index].add([report_in(r) for r in message[2]])
                     continue
                 try:
-                    pending[index].add([self.check(r) for r in message[2]])
+                    pending[index].add([self.check(record_in(r)) for r in message[2]])
                 except Exception as exc:  # a check bug: this file's error, the batch goes on
                     pending[index].failed = pending[index].failed or InputError(
                         "internal-error", f"检查时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}"
