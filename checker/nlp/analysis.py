@@ -19,7 +19,6 @@ from checker.nlp.judgement import JudgementFinder
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS, Quantity, find_quantities
 from checker.nlp.phrases import PhraseCompiler
-from checker.nlp.prefilter import LiteralGate
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
 _COHORT = re.compile(r"\d{2}后")
@@ -96,7 +95,7 @@ class TextAnalyzer:
         habitual = lexicons.get("habitual")
         self.habit_words = set(habitual.words("habit"))
         self.frequent = set(habitual.words("frequency"))
-        self._word_gate = self._needs_words_gate()
+        self._words_at = self.judge.add_needs(self._words_needs())  # one scan of a text serves both
         # the segmenter keeps the lexicon words whole, whoever segments first (follow-up, topics, here)
         pipeline.register_words(lexicons.all_words())
         self.analyze = lru_cache(maxsize=20_000)(self._analyze)
@@ -142,7 +141,7 @@ class TextAnalyzer:
         self.so_soon = compiler.compile(r"\s*{so_soon}")
         self.tenure_before = compiler.compile(r"{tenure_verb}\s*$")
 
-    def _needs_words_gate(self) -> LiteralGate:
+    def _words_needs(self) -> list[list[frozenset[str]]]:
         """What a text must hold for its words to make case words or habits (segmenting is the
         costliest step of a point, and most judged points hold none of it). From _case_words: an
         example, instance, repeated or narrated word; an event word with a frame word (在, 这次,
@@ -155,30 +154,30 @@ class TextAnalyzer:
         examples = tagged("example", "instance") | self.repeated | self.narrative
         frames = frozenset(self.frame_before + self.frame_after + self.one_occasion)
         done = tagged("object") | set(_FINISHED)
-        return LiteralGate(
-            [[examples], [tagged("event"), frames], [tagged("action"), done], [frozenset(self.frequent)]]
-        )
+        return [[examples], [tagged("event"), frames], [tagged("action"), done], [frozenset(self.frequent)]]
 
-    def _words_matter(self, text: str) -> tuple[bool, bool]:
+    def _words_matter(self, text: str, found: int | None = None) -> tuple[bool, bool]:
         """(whether case words, whether habit spans could come out of the text's words)."""
-        gate = self._word_gate
-        found = gate.scan(text)
-        cases = gate.may(0, found) or gate.may(1, found) or gate.may(2, found)
-        return cases or bool(_FINISHED_ACTION.search(text)), gate.may(3, found)
+        found, may, at = self.judge.scan(text) if found is None else found, self.judge.may, self._words_at
+        cases = may(at, found) or may(at + 1, found) or may(at + 2, found)
+        return cases or bool(_FINISHED_ACTION.search(text)), may(at + 3, found)
 
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
         return pipeline.segment(text)  # loads the segmenter on first use
 
     def _analyze(self, text: str) -> PointAnalysis:
         result = PointAnalysis(text)
-        result.judgements = [Hit(h.kind, h.start, h.end, h.text, h.polarity) for h in self.judge.find(text)]
+        found = self.judge.scan(text)  # the literals the text holds: which patterns and steps can apply
+        result.judgements = [
+            Hit(h.kind, h.start, h.end, h.text, h.polarity) for h in self.judge.find(text, found)
+        ]
         times = self.times.find(text)
         result.deadlines = [Hit(t.kind, t.start, t.end, t.text) for t in times if t.kind != "none"]
         result.non_deadlines = [
             Hit("none", t.start, t.end, t.text, why=t.why) for t in times if t.kind == "none"
         ]
         if result.judgements:
-            result.evidence = self._evidence(text, result.judgements)
+            result.evidence = self._evidence(text, result.judgements, found)
         # "9月1日起" is no deadline and no quantity either; "每周例会前" keeps its frequency
         masked = _mask(
             text,
@@ -194,7 +193,7 @@ class TextAnalyzer:
         return result
 
     # ------------------------------------------------------------ rating points
-    def _evidence(self, text: str, judgements: list[Hit]) -> list[Hit]:
+    def _evidence(self, text: str, judgements: list[Hit], found: int | None = None) -> list[Hit]:
         """Support for a judgement: a number, a specific time, a named thing, a framed event or a finished action."""
         generic = (
             [
@@ -205,7 +204,7 @@ class TextAnalyzer:
             if self.generic_time
             else []
         )
-        case_words, habitual = self._words_matter(text)
+        case_words, habitual = self._words_matter(text, found)
         habits = self._habit_spans(text) if habitual else []
         hits: list[Hit] = []
         weights = [(m.start(), m.end()) for m in self.form_weight.finditer(text)]

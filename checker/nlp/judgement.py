@@ -56,6 +56,7 @@ class JudgementFinder:
         self._lexicons = lexicons
         self._compiler = compiler
         self._polarity = lru_cache(maxsize=8192)(self._polarity_of)  # hit texts repeat: 认真负责, 有待提高
+        self._extra: list[list[frozenset[str]]] = []  # what other steps need (one scan serves all)
 
     @cached_property
     def words(self) -> WordScanner | re.Pattern | None:
@@ -75,12 +76,26 @@ class JudgementFinder:
     def four_han(self) -> re.Pattern:
         return self._compiler.compile(r"<han>{4}<end>")
 
+    def add_needs(self, needs: list[list[frozenset[str]]]) -> int:
+        """Let the same scan of a text tell what another step needs (see may()); returns the index
+        of the first of them. Only before the first scan."""
+        assert "_gate" not in self.__dict__, "the gate is built already"
+        self._extra += needs
+        return len(self._ordered) + 2 + len(self._extra) - len(needs)
+
     @cached_property
     def _gate(self) -> LiteralGate:
-        """What each phrase (then the judgement words, then a circumstance) needs in a text."""
+        """What each phrase (then the judgement words, a circumstance, other steps) needs in a text."""
         needs = [p.needs for p in self._ordered]
-        needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE)]
+        needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE), *self._extra]
         return LiteralGate(needs)
+
+    def scan(self, text: str) -> int:
+        """Which literals the text holds, for find() and may()."""
+        return self._gate.scan(text)
+
+    def may(self, index: int, found: int) -> bool:
+        return self._gate.may(index, found)
 
     @cached_property
     def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], int, int]:
@@ -91,11 +106,11 @@ class JudgementFinder:
         table = [(p.kind, p, p.polarity, gate.needed[i]) for i, p in enumerate(self._ordered)]
         return table, gate.needed[n], gate.needed[n + 1]
 
-    def find(self, text: str) -> list[JudgementHit]:
+    def find(self, text: str, found: int | None = None) -> list[JudgementHit]:
         hits: list[JudgementHit] = []
         table, word_needs, circumstance_needs = self._table
         # a pattern runs only on a text that holds what every match of it needs: the same matches
-        found = self._gate.scan(text)
+        found = self._gate.scan(text) if found is None else found
         patterns = [(kind, p.pattern, pol) for kind, p, pol, needs in table if found & needs == needs]
         if found & word_needs == word_needs and self.words is not None:
             patterns.append(("word", self.words, None))

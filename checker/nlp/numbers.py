@@ -60,15 +60,16 @@ class Quantity:
 
 def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
-    taken: set[int] = set()
+    taken = bytearray(len(text))  # 1 where an earlier kind took the character
     for kind, pattern in PATTERNS.items():
         for m in pattern.finditer(text):
-            if m.end() == m.start() or any(i in taken for i in range(m.start(), m.end())):
+            start, end = m.span()
+            if end == start or taken.find(1, start, end) >= 0:
                 continue
-            if kind == "count" and (_is_idiom_numeral(text, m.start(), m.end()) or _is_vague(m.group())):
+            if kind == "count" and (_is_idiom_numeral(text, start, end) or _is_vague(m.group())):
                 continue
-            found.append(Quantity(kind, m.start(), m.end(), m.group()))
-            taken.update(range(m.start(), m.end()))
+            found.append(Quantity(kind, start, end, m.group()))
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(found, key=lambda q: q.start)
 
 
