@@ -27,54 +27,80 @@ class Engine:
         # push out the summaries another rule sees again and again
         self._cache: dict[str, OrderedDict[tuple, list[Finding]]] = {}
         self._single: dict[tuple[str, str], object] = {}  # (rule id, field) -> the rule narrowed to it
+        self._plans: dict[tuple, list[_Step]] = {}
 
     def findings(self, record: Record) -> list[Finding]:
-        ctx = CheckContext(record, self.analyzer, self.pack.settings, self.fields)
+        fields = record.fields
+        ctx = None
         out: list[Finding] = []
-        for rule in self.pack.active(self.disabled):
-            kind = REGISTRY[rule.kind]
-            params = self.pack.params[rule.id]
-            if self.cache_size and rule.kind in PER_FIELD_KINDS:
-                for key in rule.fields:
-                    out.extend(self._per_field(rule, kind, params, record, key))
+        for step in self._plan():
+            if step.per_field:
+                cache = self._rule_cache(step.rule.id)
+                for key, keys in step.field_keys:
+                    texts = tuple([fields[k].text if k in fields else None for k in keys])
+                    out.extend(self._cached(cache, (key, texts), step, record, key, keys))
                 continue
-            reads = RULE_READS.get(rule.kind) if self.cache_size else None
-            if reads is not None:
-                texts = tuple(_text_or_none(record, k) for k in reads(rule, params))
-                out.extend(self._cached(rule.id, texts, lambda: kind.run(rule, params, ctx)))  # noqa: B023
+            if ctx is None:
+                ctx = CheckContext(record, self.analyzer, self.pack.settings, self.fields)
+            if step.reads is not None:
+                texts = tuple([fields[k].text if k in fields else None for k in step.reads])
+                out.extend(self._cached(self._rule_cache(step.rule.id), texts, step, record, ctx=ctx))
                 continue
-            out.extend(kind.run(rule, params, ctx))
+            out.extend(step.kind.run(step.rule, step.params, ctx))
         return _drop_after_placeholder(out)
 
-    def _per_field(self, rule, kind, params, record: Record, key: str) -> list[Finding]:
-        """A per-field rule's findings for one field, computed once per distinct text in a run:
-        exports repeat the same texts across thousands of rows ("工作认真负责", "无")."""
-        extra = PER_FIELD_KINDS[rule.kind]
-        keys = [key, *(extra(params, key) if extra else ())]
-        texts = tuple(_text_or_none(record, k) for k in keys)
+    def _plan(self) -> list[_Step]:
+        """The active rules with what each reads, worked out once per pack and set of disabled rules
+        (the loop above runs for every record of a 100,000-row export)."""
+        plan_key = (id(self.pack), frozenset(self.disabled), bool(self.cache_size))
+        plan = self._plans.get(plan_key)
+        if plan is None:
+            plan = self._plans[plan_key] = [self._step(rule) for rule in self.pack.active(self.disabled)]
+        return plan
 
-        def run() -> list[Finding]:
-            single = self._single.get((rule.id, key))
-            if single is None:
-                single = self._single[(rule.id, key)] = rule.model_copy(update={"fields": [key]})
-            alone = Record(source=record.source, fields={k: record.fields[k] for k in keys if k in record.fields})
-            return kind.run(single, params, CheckContext(alone, self.analyzer, self.pack.settings, self.fields))
+    def _step(self, rule) -> _Step:
+        kind, params = REGISTRY[rule.kind], self.pack.params[rule.id]
+        if self.cache_size and rule.kind in PER_FIELD_KINDS:
+            extra = PER_FIELD_KINDS[rule.kind]
+            keys = tuple((key, (key, *(extra(params, key) if extra else ()))) for key in rule.fields)
+            return _Step(rule, kind, params, per_field=True, field_keys=keys)
+        reads = RULE_READS.get(rule.kind) if self.cache_size else None
+        return _Step(rule, kind, params, reads=tuple(reads(rule, params)) if reads else None)
 
-        return self._cached(rule.id, (key, texts), run)
-
-    def _cached(self, rule_id: str, cache_key: tuple, run) -> list[Finding]:
+    def _rule_cache(self, rule_id: str) -> OrderedDict[tuple, list[Finding]]:
         cache = self._cache.get(rule_id)
         if cache is None:
             cache = self._cache[rule_id] = OrderedDict()
+        return cache
+
+    def _cached(
+        self, cache, cache_key: tuple, step, record: Record, key=None, keys=(), ctx=None
+    ) -> list[Finding]:
+        """A rule's findings for the texts it reads, checked once per distinct texts in a run:
+        exports repeat the same texts across thousands of rows ("工作认真负责", "无")."""
         found = cache.get(cache_key)
         if found is not None:
             cache.move_to_end(cache_key)
-            return [f.model_copy() for f in found]  # a later stage may edit a record's findings
-        found = run()
-        cache[cache_key] = found
-        if len(cache) > self.cache_size:
-            cache.popitem(last=False)
-        return [f.model_copy() for f in found]
+        else:
+            found = (
+                self._run_field(step, record, key, keys)
+                if key is not None
+                else step.kind.run(step.rule, step.params, ctx)
+            )
+            cache[cache_key] = found
+            if len(cache) > self.cache_size:
+                cache.popitem(last=False)
+        return [f.model_copy() for f in found] if found else []  # a later stage may edit a record's findings
+
+    def _run_field(self, step, record: Record, key: str, keys: tuple[str, ...]) -> list[Finding]:
+        """A per-field rule run on one field alone (with the few other fields it reads for it)."""
+        single = self._single.get((step.rule.id, key))
+        if single is None:
+            single = self._single[(step.rule.id, key)] = step.rule.model_copy(update={"fields": [key]})
+        alone = Record(source=record.source, fields={k: record.fields[k] for k in keys if k in record.fields})
+        return step.kind.run(
+            single, step.params, CheckContext(alone, self.analyzer, self.pack.settings, self.fields)
+        )
 
     def check(self, record: Record) -> RecordReport:
         findings = self.findings(record)
@@ -151,9 +177,16 @@ RULE_READS = {
 }
 
 
-def _text_or_none(record: Record, key: str) -> str | None:
-    value = record.fields.get(key)
-    return value.text if value is not None else None
+@dataclass(frozen=True)
+class _Step:
+    """One active rule as the engine runs it: per field, by the texts it reads, or plainly."""
+
+    rule: object
+    kind: object
+    params: object
+    per_field: bool = False
+    field_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, the fields read for it)
+    reads: tuple[str, ...] | None = None
 
 
 def _drop_after_placeholder(findings: list[Finding]) -> list[Finding]:
