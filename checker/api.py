@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.checks.crossrecord import cross_record_stage
+from checker.checks.crossrecord import CrossRecordStage, cross_record_stage
 from checker.checks.pack import RulePack, load_pack
 from checker.config import Config
 from checker.engine import Engine
@@ -78,10 +78,23 @@ class Checker:
         return self.engine.check(record)
 
     def audit_bytes(self, data: bytes, source: str) -> Report:
+        return self.audit_uploads([(source, data)])
+
+    def audit_uploads(self, files: list[tuple[str, bytes]]) -> Report:
+        """Files held in memory (name, bytes), audited as one batch: the cross-record rules compare
+        them with each other. Read in this process unless one is big (then in a budgeted worker)."""
         report = Report(rule_pack=self.pack.label)
-        isolate = self._isolate(1, len(data))
+        isolate = self._isolate(1, max((len(data) for _, data in files), default=0))
         self.read_log = []
-        for item in self._audit_tasks([Task(source, data=data)], isolate, jobs=1):
+        for item in self._audit_tasks([Task(source, data=data) for source, data in files], isolate, jobs=1):
+            _collect(report, item)
+        return finish(report)
+
+    def audit_records(self, records: Iterable[Record]) -> Report:
+        """Records already read (JSON bodies, a caller's own reader), audited as one batch."""
+        report = Report(rule_pack=self.pack.label)
+        stage = CrossRecordStage.for_checker(self)
+        for item in stage.run(self.audit_record(r) for r in records):
             _collect(report, item)
         return finish(report)
 

@@ -116,6 +116,26 @@ def test_json_records_and_bad_requests(client):
     assert client.post("/api/v1/audit", params={"format": "pdf"}, json=payload).status_code == 400
 
 
+COPIED = "本季度主导完成了订单中心支付模块的重构,上线后未出现严重故障,并带教两名新同事熟悉代码规范和发布流程。"
+
+
+def test_one_upload_is_one_batch_for_the_cross_record_rules(client):
+    """Records sent together are compared with each other (copied-text), in a JSON body and across the
+    files of one multipart upload; a record sent alone is never compared with another request's."""
+    records = [{"员工姓名": name, "部门": "研发中心", "绩效总结": COPIED} for name in ("张伟", "李娜")]
+    report = client.post("/api/v1/audit", json=records).json()
+    copied = [[f for f in r["findings"] if f["rule"] == "copied-text"] for r in report["records"]]
+    assert not copied[0] and len(copied[1]) == 1 and "张伟" in copied[1][0]["message"]
+
+    files = [("files", (f"{i}.json", json.dumps(rec, ensure_ascii=False).encode())) for i, rec in enumerate(records)]
+    report = client.post("/api/v1/audit", files=files).json()
+    copied = [[f for f in r["findings"] if f["rule"] == "copied-text"] for r in report["records"]]
+    assert not copied[0] and len(copied[1]) == 1 and "0.json" in copied[1][0]["message"]
+
+    alone = client.post("/api/v1/audit", json=records[1]).json()
+    assert "copied-text" not in {f["rule"] for f in alone["records"][0]["findings"]}
+
+
 def test_unreadable_upload_is_reported_not_failed(client):
     report = client.post("/api/v1/audit?filename=a.docx", content=b"PK\x03\x04 truncated").json()
     assert report["records"] == [] and report["errors"][0]["code"] == "corrupt"

@@ -140,12 +140,8 @@ def audit_upload(files: list[tuple[str, bytes]], rules: str | None, disable: tup
     try:
         checker = checker_for(rules, disable)
         names = unique_names([safe_name(n) for n, _ in files])
-        report = Report(rule_pack=checker.pack.label)
-        for name, (_, data) in zip(names, files, strict=True):
-            part = checker.audit_bytes(data, name)
-            report.records.extend(part.records)
-            report.errors.extend(part.errors)
-        report.finish()
+        # one batch: copied-text compares the uploaded records with each other
+        report = checker.audit_uploads([(name, data) for name, (_, data) in zip(names, files, strict=True)])
         return render(report, fmt, checker, dict(zip(names, (d for _, d in files), strict=True)))
     except RequestError as exc:
         return exc.output()
@@ -166,13 +162,11 @@ def audit_records(body: bytes, rules: str | None, disable: tuple[str, ...], fmt:
         if isinstance(payload, list) and not all(isinstance(item, dict) for item in payload):
             raise RequestError(400, "bad-json", "记录列表中的每一项都应是对象(字段名: 内容)")
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        report = Report(rule_pack=checker.pack.label)
         try:
             records = checker.read_bytes(data, "records.json")
         except InputError as exc:
             raise RequestError(400, exc.code, exc.message) from exc
-        report.records = [checker.audit_record(r) for r in records]
-        report.finish()
+        report = checker.audit_records(records)  # one batch, with the cross-record rules
         return render(report, fmt, checker, {})
     except RequestError as exc:
         return exc.output()
