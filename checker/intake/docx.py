@@ -213,23 +213,30 @@ def _run_text_walk(element: etree._Element) -> str:
     return "".join(out)
 
 
+_STYLE_PATH = f"{W_PPR}/{W_PSTYLE}"
+_RUN_BOLD_PATH = f"{W_RPR}/{W_B}"
+
+
 def paragraph_is_bold(p: etree._Element, styles: Styles) -> bool:
-    style = p.find(f"{W_PPR}/{W_PSTYLE}")
+    """Every run holding text is bold (its own w:b, or the paragraph style's); False without text."""
+    style = p.find(_STYLE_PATH)
     style_bold = style is not None and style.get(W_VAL, "") in styles.bold
-    runs = [r for r in p.iter(W_R) if "".join(t.text or "" for t in r.iter(W_T)).strip()]
-    if not runs:
-        return False
-    for r in runs:
-        b = r.find(f"{W_RPR}/{W_B}")
-        if b is None and not style_bold:
+    seen_text = False
+    for r in p.iter(W_R):
+        if not any((t.text or "").strip() for t in r.iter(W_T)):
+            continue
+        seen_text = True
+        b = r.find(_RUN_BOLD_PATH)
+        if b is None:
+            if not style_bold:
+                return False  # most value cells stop at their first run
+        elif b.get(W_VAL, "true") in ("0", "false"):
             return False
-        if b is not None and b.get(W_VAL, "true") in ("0", "false"):
-            return False
-    return True
+    return seen_text
 
 
 def paragraph_style(p: etree._Element) -> str:
-    style = p.find(f"{W_PPR}/{W_PSTYLE}")
+    style = p.find(_STYLE_PATH)
     return style.get(W_VAL, "") if style is not None else ""
 
 
