@@ -203,7 +203,6 @@ class Checker:
         return count > 1 or largest > self.config.limits.isolate_above_kb * 1024
 
 
-
 def _unchecked(record: Record) -> Record:
     return record
 
