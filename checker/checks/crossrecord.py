@@ -21,8 +21,9 @@ inline under `previous.` / `other.` keys, which is how its examples in the pack 
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from pydantic import BaseModel
@@ -69,31 +70,117 @@ def identity(fields: dict[str, str]) -> tuple[str, str, str]:
     return tuple("".join((fields.get(k) or "").split()) for k in IDENTITY)  # type: ignore[return-value]
 
 
-@dataclass
+class _Packed:
+    """Strings that rarely repeat (sheet and row of each record), packed as UTF-8 in one buffer: a few
+    bytes each instead of a str object."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self.data += text.encode("utf-8")
+        self.ends.append(len(self.data))
+
+    def __getitem__(self, i: int) -> str:
+        start = self.ends[i - 1] if i else 0
+        return self.data[start : self.ends[i]].decode("utf-8")
+
+
 class BatchRecords:
-    """The records of this batch seen so far, by employee (a PreviousRecords)."""
+    """The records of this batch seen so far, by employee (a PreviousRecords), numbered in input order.
 
-    by_id: dict[str, list[PastRecord]] = field(default_factory=dict)
-    by_name: dict[tuple[str, str], list[PastRecord]] = field(default_factory=dict)
+    A 100k-record batch must stay small, so nothing per record is an object of its own: the kept fields
+    are columns of shared strings (one str per distinct value: departments, times, plans), the sheet
+    and row is packed, and the indexes by employee hold record numbers, a list only when there are
+    several. A PastRecord is made when one is asked for."""
 
-    def add(self, rec: PastRecord) -> None:
-        emp_id, name, dept = identity(rec.fields)
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+        self.indexes = array("q")
+        self.sheets = _Packed()
+        self.columns: dict[str, list[str | None]] = {}
+        self.by_id: dict[str, int | list[int]] = {}
+        self.by_name: dict[str, int | list[int]] = {}  # any department: lookups filter
+        self._shared: dict[str, str] = {}  # one str per distinct value (ids are unique: by_id holds them)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def add(self, rec: PastRecord) -> int:
+        """Keep the record; returns its number."""
+        number = len(self.indexes)
+        self.sources.append(self._share(rec.source))
+        self.indexes.append(rec.index)
+        self.sheets.append(rec.sheet)
+        for key in rec.fields.keys() - self.columns.keys():
+            self.columns[key] = [None] * number
+        for key, column in self.columns.items():
+            value = rec.fields.get(key)
+            column.append(value if value is None or key == "employee_id" else self._share(value))
+        emp_id, name, _ = identity(rec.fields)
         if emp_id:
-            self.by_id.setdefault(emp_id, []).append(rec)
+            _append(self.by_id, emp_id, number)
         if name:
-            self.by_name.setdefault((name, dept), []).append(rec)
+            _append(self.by_name, name, number)
+        return number
+
+    def _share(self, text: str) -> str:
+        return self._shared.setdefault(text, text)
+
+    def record(self, number: int) -> PastRecord:
+        fields = {k: col[number] for k, col in self.columns.items() if col[number] is not None}
+        return PastRecord(self.sources[number], fields, self.indexes[number], self.sheets[number])
+
+    def where(self, number: int) -> tuple[str, str, dict[str, str]]:
+        """(source, sheet, {"employee_name": ...}) of a record, what a copied-text label names."""
+        name = self.columns.get("employee_name")
+        name = name[number] if name else None
+        return self.sources[number], self.sheets[number], {"employee_name": name or ""}
+
+    def identity(self, number: int) -> tuple[str, str, str]:
+        return identity({k: self.columns[k][number] for k in IDENTITY if k in self.columns})
 
     def lookup(self, employee_id: str, name: str, department: str) -> list[PastRecord]:
         if employee_id and employee_id in self.by_id:
-            return list(self.by_id[employee_id])
+            return [self.record(n) for n in _numbers(self.by_id, employee_id)]
         if not name:
             return []
         # a record with another employee id is another person of the same name
-        return [
-            r
-            for r in self.by_name.get((name, department), [])
-            if not employee_id or not identity(r.fields)[0]
-        ]
+        out = []
+        for n in _numbers(self.by_name, name):
+            other_id, _, other_dept = self.identity(n)
+            if other_dept == department and (not employee_id or not other_id):
+                out.append(self.record(n))
+        return out
+
+    def same_employee(self, employee_id: str, name: str, department: str) -> list[int]:
+        """Numbers of the records of this employee, as copied-text's same_employee decides: the same
+        employee id when both have one, else the same name and department (a missing one matches)."""
+        out = [n for n in _numbers(self.by_id, employee_id)] if employee_id else []
+        if name:
+            for n in _numbers(self.by_name, name):
+                other_id, _, other_dept = self.identity(n)
+                if employee_id and other_id:
+                    continue  # decided by the ids above
+                if not department or not other_dept or department == other_dept:
+                    out.append(n)
+        return sorted(out)
+
+
+def _append(index: dict, key: str, number: int) -> None:
+    known = index.get(key)
+    if known is None:
+        index[key] = number
+    elif isinstance(known, int):
+        index[key] = [known, number]
+    else:
+        known.append(number)
+
+
+def _numbers(index: dict, key: str) -> list[int]:
+    known = index.get(key)
+    return [] if known is None else [known] if isinstance(known, int) else known
 
 
 def _moment(text: str) -> Moment | None:
@@ -132,6 +219,7 @@ class CrossContext:
     stage: CrossRecordStage
     record: RecordReport
     state: dict  # this rule's own memory across the batch
+    number: int = 0  # the record's number in stage.batch (added there once every rule has seen it)
 
     @property
     def analyzer(self):
@@ -184,6 +272,7 @@ class CrossRecordStage:
         self.rules = [r for r in engine.pack.active(engine.disabled) if r.kind in CROSS_KINDS]
         self.batch = BatchRecords()
         self.states: dict[str, dict] = {r.id: {} for r in self.rules}
+        self.kept = (*IDENTITY, "interview_time", "period", *self._kept_fields())
 
     @classmethod
     def for_checker(cls, checker) -> CrossRecordStage:
@@ -195,10 +284,10 @@ class CrossRecordStage:
         missing = {f.field for f in item.findings if f.rule == "missing-field"}
         added: list[Finding] = []
         for rule in self.rules:
-            ctx = CrossContext(self, item, self.states[rule.id])
+            ctx = CrossContext(self, item, self.states[rule.id], len(self.batch))
             found = CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx)
             added.extend(f for f in found if f.field not in missing)
-        self.batch.add(PastRecord.of(item, (*IDENTITY, "interview_time", "period", *self._kept_fields())))
+        self.batch.add(PastRecord.of(item, self.kept))
         if added:
             item.findings.extend(added)
             item.score = self.engine.score(item.findings)
