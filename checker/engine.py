@@ -161,7 +161,7 @@ PER_FIELD_KINDS = {
     "existence": None,
     "min-length": None,
     # "无" in 分歧 is an answer when 共识 says 无分歧 (RequiredParams.none_allowed_when)
-    "required-field": lambda p, key: [p.none_allowed_when[key][0]] if key in p.none_allowed_when else [],
+    "required-field": lambda p, key: [p.none_allowed_when[key].field] if key in p.none_allowed_when else [],
     "sensitive-lexicon": None,
     # a remote talk is unsuitable only for a regular talk: the interview type decides
     "location-lexicon": lambda p, key: [p.type_field],

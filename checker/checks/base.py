@@ -60,53 +60,16 @@ class Rule(BaseModel):
 
 
 class Settings(BaseModel):
-    """Pack-wide settings: what counts as a placeholder, scoring weights."""
+    """Pack-wide settings: what counts as a placeholder, scoring weights.
+
+    The lists are the pack's (rules/default.yaml `settings:`); a pack that sets none has none, and
+    then only a blank box or an unfilled signature line counts as a placeholder."""
 
     model_config = ConfigDict(extra="forbid")
-    placeholders: list[str] = Field(
-        default_factory=lambda: [
-            "无",
-            "/",
-            "\\",
-            "——",
-            "—",
-            "-",
-            "--",
-            "待填",
-            "略",
-            "见附件",
-            "暂无",
-            "同上",
-            "N/A",
-            "NA",
-            "null",
-            "none",
-            "空",
-            "待补充",
-            "未填",
-            "……",
-            "...",
-            "。",
-        ]
-    )
-    hint_prefixes: list[str] = Field(
-        default_factory=lambda: [
-            "请填写",
-            "请输入",
-            "请简述",
-            "请描述",
-            "请在此",
-            "点击此处",
-            "单击此处",
-            "在此输入",
-            "此处填写",
-            "(请填写",
-            "(请填写",
-            "请列明",
-            "请说明",
-            "填写说明",
-        ]
-    )
+    # whole-box answers that say nothing ("无", "/", "待填"), compared without blanks and case
+    placeholders: list[str] = Field(default_factory=list)
+    # the opening words of a template's own hint text ("请填写……"), an opening bracket aside
+    hint_prefixes: list[str] = Field(default_factory=list)
     severity_weights: dict[str, int] = Field(default_factory=lambda: {"error": 25, "warning": 6, "info": 1})
     # scoring (engine.Engine.score): only the first N findings of one rule count, per severity …
     per_rule_max: dict[str, int] = Field(default_factory=lambda: {"error": 3, "warning": 2, "info": 2})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import CheckContext, Rule, check_kind, finding
 from checker.model import Finding
@@ -34,7 +34,7 @@ class DurationParams(BaseModel):
     duration_field: str = "duration"
     time_field: str = "interview_time"
     # {state} of the message per case
-    states: dict[str, str] = {"short": "太短", "long": "太长"}
+    states: dict[str, str] = Field(default_factory=dict)
 
 
 def _num(text: str) -> float:
@@ -97,9 +97,9 @@ def check_duration(rule: Rule, params: DurationParams, ctx: CheckContext) -> lis
     minutes, start, end = found
     low, high = params.min_minutes, params.max_minutes
     if low is not None and minutes < low:
-        state = params.states.get("short", "太短")
+        state = params.states.get("short", "short")
     elif high is not None and minutes > high:
-        state = params.states.get("long", "太长")
+        state = params.states.get("long", "long")
     else:
         return []
     text = ctx.text(key)

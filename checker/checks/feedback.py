@@ -14,44 +14,34 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import CheckContext, Rule, check_kind, finding
 from checker.model import Finding
+from checker.nlp.lexicon import Lexicon
 
 
 class OneSidedParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    # the whole view (punctuation and 本人/员工 aside) is one of these: no view stated
-    assent_only: list[str] = Field(
-        default_factory=lambda: [
-            "同意", "认可", "无意见", "没有意见", "没意见", "无异议", "没有异议", "好的", "好", "知道了",
-            "已阅", "收到", "无补充", "没有补充", "无其他意见", "同意以上内容", "同意上述评价",
-        ]
-    )  # fmt: skip
-    # only when the box is absent: fields that may report the employee's words, and the markers of it
-    voice_fields: list[str] = Field(default_factory=lambda: ["disagreements", "consensus"])
-    voice_markers: list[str] = Field(
-        default_factory=lambda: [
-            "员工认为",
-            "员工表示",
-            "员工提出",
-            "员工希望",
-            "员工反映",
-            "员工提到",
-            "本人认为",
-        ]
-    )
-    # {state} of the message per case
-    states: dict[str, str] = Field(
-        default_factory=lambda: {
-            "absent": "记录中没有员工意见一栏",
-            "empty": "员工意见未填写",
-            "placeholder": "员工意见只有占位内容「{text}」",
-            "assent": "员工意见只有「{text}」,没有写出员工自己的看法",
-        }
-    )
+    # the employee's words (tags assent / reported / self: lexicons/employee_voice.txt); the pack names it
+    lexicon: str = ""
+    # only when the box is absent: fields that may report the employee's words (tag reported)
+    voice_fields: list[str] = Field(default_factory=list)
+    # {state} of the message per case: absent, empty, placeholder, assent ({text}: the box's text)
+    states: dict[str, str] = Field(default_factory=dict)
 
 
 @cache  # compiled on first use (~4 ms: full-width punctuation makes a 64K-entry class): strict pack only
-def _filler() -> re.Pattern:
-    return re.compile(r"[\s\u3000,，。.!！;；:：、]+|^(?:本人|员工|我)")
+def _filler(selves: tuple[str, ...]) -> re.Pattern:
+    """Punctuation, and a word for the employee opening the reply (本人同意): not part of the view."""
+    opening = "|".join(map(re.escape, selves))
+    return re.compile(r"[\s\u3000,，。.!！;；:：、]+" + (f"|^(?:{opening})" if opening else ""))
+
+
+@cache
+def _assent(selves: tuple[str, ...], replies: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_filler(selves).sub("", w) for w in replies)
+
+
+def _only_assent(text: str, words: Lexicon) -> bool:
+    selves, replies = tuple(words.words("self")), tuple(words.words("assent"))
+    return _filler(selves).sub("", text) in _assent(selves, replies)
 
 
 @check_kind("one-sided", OneSidedParams)
@@ -59,16 +49,18 @@ def check_one_sided(rule: Rule, params: OneSidedParams, ctx: CheckContext) -> li
     """The employee's own view must be in the record, in more than a placeholder or a word of assent."""
     key = rule.fields[0] if rule.fields else "employee_feedback"
     text = ctx.text(key)
+    words = ctx.analyzer.lexicons.get(params.lexicon) if params.lexicon else None
     if not ctx.record.has(key):
         others = " ".join(ctx.text(k) for k in params.voice_fields)
-        if any(m in others for m in params.voice_markers):
+        reported = words.matcher("reported") if words else None
+        if reported and reported.search(others):
             return []
         case = "absent"
     elif not text.strip():
         case = "empty"
     elif ctx.is_placeholder(key):
         case = "placeholder"
-    elif _filler().sub("", text) in {_filler().sub("", w) for w in params.assent_only}:
+    elif words and _only_assent(text, words):
         case = "assent"
     else:
         return []

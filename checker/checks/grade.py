@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,16 +27,11 @@ _GRADES: dict[int, tuple] = {}
 class GradeTextParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     grades_lexicon: str = "grades"
-    narrative_fields: list[str] = Field(
-        default_factory=lambda: ["performance_summary", "kpi_result", "strengths", "weaknesses"]
-    )
+    # the fields whose judgements are weighed against the grade (the pack's)
+    narrative_fields: list[str] = Field(default_factory=list)
     # phrase classes of lexicons/judgement_phrases.txt that are criticism / praise whatever the words
-    criticism_classes: list[str] = Field(
-        default_factory=lambda: [
-            "failure", "shortfall", "excess", "softened", "heedless", "mindset", "decline", "inability", "rarity",
-        ]
-    )  # fmt: skip
-    praise_classes: list[str] = Field(default_factory=lambda: ["acclaim", "collective", "pace"])
+    criticism_classes: list[str] = Field(default_factory=list)
+    praise_classes: list[str] = Field(default_factory=list)
     # a top grade fires when at least this share of the narrative's points lean to criticism ...
     criticism_share: float = 0.75
     # ... and there are at least this many judgements of the dominant direction (either case)
@@ -45,12 +41,7 @@ class GradeTextParams(BaseModel):
     low_needs_empty_weaknesses: bool = True
     weaknesses_field: str = "weaknesses"
     # {state} of the message per case
-    states: dict[str, str] = Field(
-        default_factory=lambda: {
-            "high": "等级偏高而评价以批评为主",
-            "low": "等级偏低而评价只有表扬",
-        }
-    )
+    states: dict[str, str] = Field(default_factory=dict)
 
 
 def grade_level(text: str, analyzer: TextAnalyzer, lexicon: str = "grades") -> tuple[str, int, int] | None:
@@ -92,12 +83,17 @@ def grade_level(text: str, analyzer: TextAnalyzer, lexicon: str = "grades") -> t
     return (level, offset + m.start(), offset + m.end()) if level else None
 
 
-def direction(hit: Hit, analyzer: TextAnalyzer, params: GradeTextParams | None = None) -> str | None:
-    """praise | criticism | None for one judgement hit."""
-    params = params or GradeTextParams()
-    if hit.kind in params.criticism_classes:
+def direction(
+    hit: Hit,
+    analyzer: TextAnalyzer,
+    criticism_classes: Collection[str] = (),
+    praise_classes: Collection[str] = (),
+) -> str | None:
+    """praise | criticism | None for one judgement hit: by its phrase class when the rule names it
+    (criticism_classes, praise_classes), else by its words."""
+    if hit.kind in criticism_classes:
         return "criticism"
-    if hit.kind in params.praise_classes:
+    if hit.kind in praise_classes:
         return "praise"
     return _word_direction(analyzer.lexicons, hit.text)
 
@@ -147,7 +143,10 @@ def narrative_points(ctx: CheckContext, fields: list[str], params: GradeTextPara
     leaning = []
     for _key, _text, _point, analysis in ctx.analysed_points(fields):
         total += 1
-        ways = [(direction(h, ctx.analyzer, params), h.text) for h in analysis.judgements]
+        ways = [
+            (direction(h, ctx.analyzer, params.criticism_classes, params.praise_classes), h.text)
+            for h in analysis.judgements
+        ]
         praise = [t for w, t in ways if w == "praise"]
         criticism = [t for w, t in ways if w == "criticism"]
         if len(praise) != len(criticism):

@@ -17,22 +17,14 @@ class LocationParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     lexicon: str = "locations"
     # the tags of the lexicon that make a place unsuitable, and why (the message's {reason})
-    reasons: dict[str, str] = Field(
-        default_factory=lambda: {
-            "open": "是开放办公区域,谈话会被旁人听到、随时被打断",
-            "passage": "是走廊或过道,不是面谈的场所",
-            "public": "是公共场所,人来人往,无法安静交谈",
-            "remote": "不是当面面谈",
-        }
-    )
+    reasons: dict[str, str] = Field(default_factory=dict)
     # tags that are fine when the talk is not a regular one (a special talk may be held remotely)
-    regular_only: list[str] = Field(default_factory=lambda: ["remote"])
+    regular_only: list[str] = Field(default_factory=list)
     type_field: str = "interview_type"
-    # what a regular talk is called in the interview type; an empty or unknown type counts as regular
-    regular_types: list[str] = Field(default_factory=lambda: ["季度", "年度", "半年", "月度", "常规", "定期"])
-    special_types: list[str] = Field(
-        default_factory=lambda: ["转岗", "晋升", "预警", "试用", "转正", "离职", "调薪", "专项", "改进"]
-    )
+    # what a regular / special talk is called in the interview type (the pack's); an empty or
+    # unknown type counts as regular
+    regular_types: list[str] = Field(default_factory=list)
+    special_types: list[str] = Field(default_factory=list)
 
 
 def _regular(ctx: CheckContext, params: LocationParams) -> bool:

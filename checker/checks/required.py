@@ -10,19 +10,21 @@ from checker.checks.base import CheckContext, Rule, check_kind, finding
 from checker.model import Finding
 
 
+class NoneAllowed(BaseModel):
+    """ "无" in a field is a real answer when another field says so with a word of a lexicon."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    lexicon: str
+    tag: str | None = None
+
+
 class RequiredParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    # field -> (other field, pattern): "无" in this field is a real answer only when
-    # the other field says so (分歧 "无" is fine when 共识 says "无分歧").
-    none_allowed_when: dict[str, list[str]] = Field(
-        default_factory=lambda: {
-            "disagreements": [
-                "consensus",
-                r"无分歧|无异议|没有分歧|没有异议|意见一致|达成一致|一致认可|无不同意见",
-            ]
-        }
-    )
-    none_words: list[str] = Field(default_factory=lambda: ["无", "没有", "暂无", "无分歧", "无异议"])
+    # field -> when "无" there is an answer (分歧 "无" is fine when 共识 says "无分歧"): the pack's
+    none_allowed_when: dict[str, NoneAllowed] = Field(default_factory=dict)
+    # the whole answers that count as "none" for none_allowed_when
+    none_words: list[str] = Field(default_factory=list)
     # {state} of the message / {advice} of the suggestion, per case: the form has no box for the
     # field at all (absent), the box is empty (empty), or it holds a placeholder (placeholder;
     # {text} is the placeholder). The texts live in the rule pack (rules/default.yaml).
@@ -42,20 +44,16 @@ def check_required(rule: Rule, params: RequiredParams, ctx: CheckContext) -> lis
             continue
         case = "absent" if not ctx.record.has(key) else "empty" if not text.strip() else "placeholder"
         values = {"name": ctx.field_name(key), "text": text.strip()[:20]}
-        state = params.states.get(case, _STATES[case]).format_map(values)
+        state = params.states.get(case, case).format_map(values)
         template = params.advice.get(case) if case == "absent" else params.field_advice.get(key)
         advice = (template or params.advice.get(case, params.advice.get("default", ""))).format_map(values)
         out.append(finding(rule, key, text, 0, len(text), name=values["name"], state=state, advice=advice))
     return out
 
 
-# Used only when a pack gives no `states` (the default pack does).
-_STATES = {"absent": "模板中没有该栏目", "empty": "未填写", "placeholder": "只填了占位内容「{text}」"}
-
-
 def _none_is_an_answer(key: str, text: str, params: RequiredParams, ctx: CheckContext) -> bool:
     condition = params.none_allowed_when.get(key)
     if not condition or re.sub(r"\s+", "", text) not in params.none_words:
         return False
-    other, pattern = condition
-    return bool(re.search(pattern, ctx.text(other)))
+    words = ctx.analyzer.lexicons.get(condition.lexicon).pattern(condition.tag)
+    return bool(words and words.search(ctx.text(condition.field)))

@@ -24,18 +24,12 @@ class SensitiveParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     lexicon: str = "sensitive"
     # category tag -> its name in the message
-    categories: dict[str, str] = Field(
-        default_factory=lambda: {
-            "marriage": "婚育",
-            "age": "年龄",
-            "region": "地域",
-            "health": "健康",
-            "ethnicity": "民族",
-            "gender": "性别",
-        }
-    )
-    # a topic fires with a criticism of the judgement finder in the same sentence, too
+    categories: dict[str, str] = Field(default_factory=dict)
+    # a topic fires with a criticism of the judgement finder in the same sentence, too; a judgement's
+    # direction comes from its phrase class where these name it (as in grade-text), else its words
     criticism_is_cue: bool = True
+    criticism_classes: list[str] = Field(default_factory=list)
+    praise_classes: list[str] = Field(default_factory=list)
 
 
 @check_kind("sensitive-lexicon", SensitiveParams)
@@ -83,7 +77,7 @@ def _tie(sentence: str, topic: re.Match, cues: list[re.Match], ctx: CheckContext
     candidates = [(m.start(), m.end()) for m in cues]
     if params.criticism_is_cue:
         for hit in ctx.analyzer.analyze(sentence).judgements:
-            if direction(hit, ctx.analyzer) == "criticism":
+            if direction(hit, ctx.analyzer, params.criticism_classes, params.praise_classes) == "criticism":
                 candidates.append((hit.start, hit.end))
     if not candidates:
         return None

@@ -24,9 +24,7 @@ class SupportParams(BaseModel):
     # a schedule ("每月指导1次") answers "when" for a standing support
     schedule_is_time: bool = True
     # {missing} of the message per case
-    missing: dict[str, str] = Field(
-        default_factory=lambda: {"owner": "由谁负责", "time": "何时到位", "both": "由谁负责、何时到位"}
-    )
+    missing: dict[str, str] = Field(default_factory=dict)
 
 
 def _patterns(ctx: CheckContext, lexicon: str):
@@ -77,7 +75,13 @@ def check_support(rule: Rule, params: SupportParams, ctx: CheckContext) -> list[
             case = "both" if no_owner and no_time else "owner" if no_owner else "time"
             out.append(
                 finding(
-                    rule, key, text, point.start, point.end, item=point.text, missing=params.missing[case]
+                    rule,
+                    key,
+                    text,
+                    point.start,
+                    point.end,
+                    item=point.text,
+                    missing=params.missing.get(case, case),
                 )
             )
     return out
