@@ -15,7 +15,10 @@ CONFIG_NAMES = (".checker.toml", "checker.toml")
 
 
 class LimitsConfig(BaseModel):
-    """[limits] in .checker.toml; see README.md ("限制与安全") for what each one guards against."""
+    """[limits] in .checker.toml; see README.md ("限制与安全") for what each one guards against.
+
+    These defaults are the only place the limits are written: checker/intake/gate.py Limits() takes
+    its defaults from here (tests/test_policy_in_pack.py holds the two together)."""
 
     model_config = ConfigDict(extra="forbid")
     max_file_mb: int = Field(50, gt=0)
@@ -34,7 +37,7 @@ class LimitsConfig(BaseModel):
     isolate_above_kb: int = Field(1024, ge=0)
 
     def to_limits(self) -> Limits:
-        from checker.intake.gate import Limits  # the reader's module: not needed to parse a config
+        from checker.intake.gate import CONVERT_SECONDS, Limits  # the reader's: not needed to parse a config
 
         mib = 1024 * 1024
         return Limits(
@@ -48,7 +51,7 @@ class LimitsConfig(BaseModel):
             max_field_chars=self.max_field_chars,
             seconds_per_file=self.seconds_per_file,
             memory_mb_per_file=self.memory_mb_per_file,
-            convert_seconds=min(60.0, self.seconds_per_file),
+            convert_seconds=min(CONVERT_SECONDS, self.seconds_per_file),
         )
 
 

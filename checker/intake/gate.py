@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.config import LimitsConfig
 from checker.intake.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,22 +47,27 @@ _ZIP_ERRORS = (
 
 ENCRYPTED = InputError("encrypted", "文件已加密,请去除密码后再上传")
 
+# The limit defaults are written once, as [limits] of .checker.toml (checker/config.py LimitsConfig);
+# Limits() holds the same in the units the readers count.
+_CONFIG = LimitsConfig()
+CONVERT_SECONDS = 60.0  # LibreOffice .doc -> .docx at most; a config's seconds_per_file may cut it
+
 
 @dataclass(frozen=True)
 class Limits:
     """Per-file safety limits; documented in README.md ("限制与安全")."""
 
-    max_file_bytes: int = 50 * MiB
-    max_total_uncompressed: int = 200 * MiB
-    max_member_uncompressed: int = 100 * MiB
-    max_compression_ratio: float = 200.0  # only checked for members over 10 MiB
-    max_members: int = 5000
-    max_rows: int = 200_000
-    max_cols: int = 200
-    max_field_chars: int = 50_000  # longer values are cut (with a note) so the rules stay fast
-    seconds_per_file: float = 30.0
-    memory_mb_per_file: int = 1024
-    convert_seconds: float = 60.0  # LibreOffice .doc -> .docx, within seconds_per_file
+    max_file_bytes: int = _CONFIG.max_file_mb * MiB
+    max_total_uncompressed: int = _CONFIG.max_total_uncompressed_mb * MiB
+    max_member_uncompressed: int = _CONFIG.max_member_uncompressed_mb * MiB
+    max_compression_ratio: float = _CONFIG.max_compression_ratio  # only checked for members over 10 MiB
+    max_members: int = _CONFIG.max_zip_members
+    max_rows: int = _CONFIG.max_rows
+    max_cols: int = _CONFIG.max_cols
+    max_field_chars: int = _CONFIG.max_field_chars  # longer values are cut (with a note): rules stay fast
+    seconds_per_file: float = _CONFIG.seconds_per_file
+    memory_mb_per_file: int = _CONFIG.memory_mb_per_file
+    convert_seconds: float = CONVERT_SECONDS
     # Worksheet XML is budgeted by what it holds, not by its raw size: an HR export written by
     # openpyxl stores every CJK character as a 8-byte &#NNNNN; reference (100k rows: ~150 MB of XML
     # that compresses 50:1). A sheet may be as big as max_member_uncompressed plus this much per
