@@ -107,9 +107,11 @@ class BatchRecords:
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def add(self, rec: PastRecord) -> int:
-        """Keep the record; returns its number."""
-        number = len(self.indexes)
+    def add(self, rec: PastRecord, number: int | None = None) -> int:
+        """Keep the record; returns its number (`number`: that number as the caller holds it, so that
+        the indexes here and the rules' memory share one int object)."""
+        number = len(self.indexes) if number is None else number
+        assert number == len(self.indexes)
         self.sources.append(self._share(rec.source))
         self.indexes.append(rec.index)
         self.sheets.append(rec.sheet)
@@ -283,11 +285,12 @@ class CrossRecordStage:
             return item
         missing = {f.field for f in item.findings if f.rule == "missing-field"}
         added: list[Finding] = []
+        number = len(self.batch)
         for rule in self.rules:
-            ctx = CrossContext(self, item, self.states[rule.id], len(self.batch))
+            ctx = CrossContext(self, item, self.states[rule.id], number)
             found = CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx)
             added.extend(f for f in found if f.field not in missing)
-        self.batch.add(PastRecord.of(item, self.kept))
+        self.batch.add(PastRecord.of(item, self.kept), number)
         if added:
             item.findings.extend(added)
             item.score = self.engine.score(item.findings)

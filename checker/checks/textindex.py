@@ -198,7 +198,9 @@ class TextIndex:
         self.bounds = _Growing(np.int64)  # text t's codes: codes[bounds[t]:bounds[t+1]]
         self.bounds.extend(np.zeros(1, np.int64))
         self.buckets = _Buckets()
-        self.near: list[tuple[array, array] | None] = []  # text -> (similar texts, their similarity)
+        # text -> its similar texts, each as (number << 32 | shingles in common): 8 bytes, exact
+        self.near: list[array | None] = []
+        self.sizes = array("i")  # text -> how many shingles
         self.writers: list[int | list[int]] = []  # text -> record number(s), in input order
         self.counts = array("i")  # text -> how many records wrote it
         self.firsts = array("i")  # text -> the first of them
@@ -232,11 +234,14 @@ class TextIndex:
         return found
 
     def _similar(self, text: int, same_employee) -> tuple | None:
-        near = self.near[text]
-        texts, scores = (near[0], near[1]) if near else ((), ())
-        counts, firsts = self.counts, self.firsts
-        live = [(-s, firsts[t], t) for t, s in zip(texts, scores, strict=True) if counts[t]]
-        if counts[text] and self.bounds.data[text + 1] > self.bounds.data[text]:
+        counts, firsts, sizes, size = self.counts, self.firsts, self.sizes, self.sizes[text]
+        live = []
+        for link in self.near[text] or ():
+            other, common = link >> 32, link & 0xFFFFFFFF
+            if counts[other]:
+                union = size + sizes[other] - common
+                live.append((-(common / union if union else 0.0), firsts[other], other))
+        if counts[text] and size:
             live.append((-1.0, firsts[text], text))  # earlier records of this text (an empty set: like none)
         if not live:
             return None
@@ -282,13 +287,15 @@ class TextIndex:
         candidates = sorted(self.buckets.get(keys))
         self.near.append(None)
         if candidates:
-            scores = self._jaccard(codes, candidates)
+            common, union = self._jaccard(codes, candidates)
+            scores = np.where(union > 0, common / np.maximum(union, 1), 0.0)
             for at in np.flatnonzero(scores >= self.threshold).tolist():
-                other, score = candidates[at], float(scores[at])
-                self._link(text, other, score)
-                self._link(other, text, score)
+                other, shared = candidates[at], int(common[at])
+                self._link(text, other << 32 | shared)
+                self._link(other, text << 32 | shared)
         self.known[digest] = text
         self.codes.extend(codes)
+        self.sizes.append(codes.size)
         self.bounds.extend(np.array([self.codes.size]))
         self.buckets.add(keys, text)
         self.writers.append(-1)
@@ -296,15 +303,14 @@ class TextIndex:
         self.firsts.append(-1)
         return text
 
-    def _link(self, text: int, other: int, score: float) -> None:
+    def _link(self, text: int, link: int) -> None:
         if self.near[text] is None:
-            self.near[text] = (array("i"), array("d"))
-        self.near[text][0].append(other)
-        self.near[text][1].append(score)
+            self.near[text] = array("q")
+        self.near[text].append(link)
 
-    def _jaccard(self, codes: np.ndarray, candidates: list[int]) -> np.ndarray:
-        """Exact Jaccard similarity of `codes` with each candidate's codes (sorted, distinct: one
-        searchsorted for all of them)."""
+    def _jaccard(self, codes: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Sizes of the intersection and union of `codes` with each candidate's codes (sorted, distinct:
+        one searchsorted for all of them), for the exact Jaccard similarity."""
         at = np.asarray(candidates)
         starts, sizes = self.bounds.data[at], self.bounds.data[at + 1] - self.bounds.data[at]
         ends = np.cumsum(sizes)
@@ -315,8 +321,7 @@ class TextIndex:
         else:
             hits = np.zeros(theirs.size + 1, np.int64)
         common = hits[ends] - hits[ends - sizes]
-        union = codes.size + sizes - common
-        return np.where(union > 0, common / np.maximum(union, 1), 0.0)
+        return common, codes.size + sizes - common
 
     def _add_writer(self, text: int, record: int) -> None:
         writers = self.writers[text]
