@@ -101,7 +101,11 @@ class BatchRecords:
         self.sheets = _Packed()
         self.columns: dict[str, list[str | None]] = {}
         self.by_id: dict[str, int | list[int]] = {}
-        self.by_name: dict[str, int | list[int]] = {}  # any department: lookups filter
+        # by name, any department (lookups filter); `anonymous`: those without an employee id, the
+        # only ones a record with an id can be matched with by name (a common name in an export where
+        # every row has an id costs nothing)
+        self.by_name: dict[str, int | list[int]] = {}
+        self.anonymous: dict[str, int | list[int]] = {}
         self._shared: dict[str, str] = {}  # one str per distinct value (ids are unique: by_id holds them)
 
     def __len__(self) -> int:
@@ -125,6 +129,8 @@ class BatchRecords:
             _append(self.by_id, emp_id, number)
         if name:
             _append(self.by_name, name, number)
+            if not emp_id:
+                _append(self.anonymous, name, number)
         return number
 
     def _share(self, text: str) -> str:
@@ -140,8 +146,9 @@ class BatchRecords:
         name = name[number] if name else None
         return self.sources[number], self.sheets[number], {"employee_name": name or ""}
 
-    def identity(self, number: int) -> tuple[str, str, str]:
-        return identity({k: self.columns[k][number] for k in IDENTITY if k in self.columns})
+    def _department(self, number: int) -> str:
+        column = self.columns.get("department")
+        return "".join((column[number] or "").split()) if column else ""
 
     def lookup(self, employee_id: str, name: str, department: str) -> list[PastRecord]:
         if employee_id and employee_id in self.by_id:
@@ -149,23 +156,17 @@ class BatchRecords:
         if not name:
             return []
         # a record with another employee id is another person of the same name
-        out = []
-        for n in _numbers(self.by_name, name):
-            other_id, _, other_dept = self.identity(n)
-            if other_dept == department and (not employee_id or not other_id):
-                out.append(self.record(n))
-        return out
+        named = self.anonymous if employee_id else self.by_name
+        return [self.record(n) for n in _numbers(named, name) if self._department(n) == department]
 
     def same_employee(self, employee_id: str, name: str, department: str) -> list[int]:
         """Numbers of the records of this employee, as copied-text's same_employee decides: the same
         employee id when both have one, else the same name and department (a missing one matches)."""
-        out = [n for n in _numbers(self.by_id, employee_id)] if employee_id else []
-        if name:
-            for n in _numbers(self.by_name, name):
-                other_id, _, other_dept = self.identity(n)
-                if employee_id and other_id:
-                    continue  # decided by the ids above
-                if not department or not other_dept or department == other_dept:
+        out = list(_numbers(self.by_id, employee_id)) if employee_id else []
+        if name:  # with an id, the records that have one were decided above
+            for n in _numbers(self.anonymous if employee_id else self.by_name, name):
+                other = self._department(n)
+                if not department or not other or department == other:
                     out.append(n)
         return sorted(out)
 
