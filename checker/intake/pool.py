@@ -47,6 +47,9 @@ BATCH_RECORDS = 64
 BATCH_SECONDS = 0.5
 # Records of a file that is not yet next in input order wait in memory up to this many, then on disk.
 SPILL_ABOVE = 2_000
+# Files sent to a worker ahead of the one it reads (given by path only: a task carrying its bytes
+# waits until the worker is free, so neither side can block the other on a full pipe).
+PREFETCH = 2
 
 
 @dataclass
@@ -170,8 +173,15 @@ def _worker(conn: Connection, read_file: Callable, check: Callable, budget_mb: i
 class _Worker:
     proc: mp.process.BaseProcess
     conn: Connection
-    index: int | None = None  # the file it is reading
-    deadline: float = 0.0
+    # files sent to it, in the order it reads them: the first is being read, the next one waits in
+    # the pipe so the worker never sits idle while we take its results (PREFETCH)
+    inflight: deque = field(default_factory=deque)
+    deadline: float = 0.0  # for the file being read
+
+    @property
+    def index(self) -> int | None:
+        """The file it is reading."""
+        return self.inflight[0] if self.inflight else None
 
 
 @dataclass
@@ -218,6 +228,7 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self.ctx = _context()
         self.workers: list[_Worker] = []
+        self._todo: deque[int] = deque()  # files not yet sent to a worker
 
     # -------------------------------------------------------- lifecycle
     def _spawn(self) -> _Worker:
@@ -234,10 +245,6 @@ class WorkerPool:
         proc.start()
         child.close()
         return _Worker(proc, parent)
-
-    def _replace(self, worker: _Worker) -> None:
-        _kill(worker)
-        self.workers[self.workers.index(worker)] = self._spawn()
 
     def close(self) -> None:
         for worker in self.workers:
@@ -269,14 +276,14 @@ class WorkerPool:
     def _run(self, tasks: list[Task]) -> Iterator[RecordReport | FileDone]:
         from multiprocessing.connection import wait
 
-        todo = deque(range(len(tasks)))
+        todo = self._todo = deque(range(len(tasks)))
         window = max(4, 4 * len(self.workers))  # how far ahead of the oldest unfinished file to read
         head = 0  # the next file in input order
         pending: dict[int, _Pending] = {}
         starts: dict[int, float] = {}
         while head < len(tasks):
             for worker in self.workers:
-                if worker.index is None and todo and todo[0] < head + window:
+                while todo and todo[0] < head + window and self._has_room(worker, tasks[todo[0]]):
                     index = todo.popleft()
                     task = tasks[index]
                     pending[index] = _Pending(task.source)
@@ -287,10 +294,12 @@ class WorkerPool:
                     try:
                         worker.conn.send((index, task.source, task.path, task.data, share))
                     except (OSError, BrokenPipeError):
-                        self._fail(worker, pending, starts, None)
                         todo.appendleft(index)
-                        continue
-                    worker.index, worker.deadline = index, time.monotonic() + self.seconds
+                        self._fail(worker, pending, starts, None)
+                        break
+                    if not worker.inflight:
+                        worker.deadline = time.monotonic() + self.seconds
+                    worker.inflight.append(index)
             busy = [w for w in self.workers if w.index is not None]
             if not busy:
                 continue
@@ -344,18 +353,31 @@ class WorkerPool:
             _, _, error, seconds, peak = message
             err = InputError(*error) if error else pending[index].failed
             pending[index].done = ReadResult(pending[index].source, error=err, seconds=seconds, peak_mb=peak)
-            worker.index = None
+            worker.inflight.popleft()
+            worker.deadline = time.monotonic() + self.seconds  # the next file it holds starts now
             if error is not None and tuple(error) == MEMORY:
                 self._replace(worker)  # its heap may be in a bad state after a MemoryError
-            return
+                return
 
     def _fail(self, worker: _Worker, pending: dict, starts: dict, error: InputError | None) -> None:
+        """The file being read gets `error`; files waiting behind it go back to the queue."""
         index = worker.index
         if index is not None and error is not None:
             seconds = time.monotonic() - starts[index]
             pending[index].done = ReadResult(pending[index].source, error=error, seconds=seconds)
-        worker.index = None
+            worker.inflight.popleft()
         self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        _kill(worker)
+        self._todo.extendleft(reversed(worker.inflight))  # sent but never started: read by another
+        self.workers[self.workers.index(worker)] = self._spawn()
+
+    @staticmethod
+    def _has_room(worker: _Worker, task: Task) -> bool:
+        if not worker.inflight:
+            return True
+        return task.data is None and len(worker.inflight) < PREFETCH
 
 
 def _died(proc) -> InputError:
