@@ -163,9 +163,12 @@ def test_gate_limits_default_to_the_config_limits():
     assert dataclasses.replace(Limits(), convert_seconds=config.convert_seconds) == config
 
 
-# isolate / isolate_above_kb choose where a file is read (checker/intake/pool.py), not what it may hold
+# isolate and the *_above_kb thresholds choose where a file is read (checker/intake/pool.py), not
+# what it may hold: they are no reader limits
 READER_LIMITS = [
-    n for n, f in LimitsConfig.model_fields.items() if f.annotation in (int, float) and "isolate" not in n
+    n
+    for n, f in LimitsConfig.model_fields.items()
+    if f.annotation in (int, float) and n != "isolate" and not n.endswith("_above_kb")
 ]
 
 
