@@ -125,7 +125,9 @@ class Checker:
         self.files = files
         if on_start:
             on_start(len(files))
-        isolate = self._isolate(len(files), max((_size(p) for p in files), default=0))
+        isolate = self._isolate(
+            len(files), max((_size(p) for p in files), default=0), _largest_collection(files)
+        )
         tasks = [Task(str(p), path=str(p)) for p in files]
         self.read_log = []
         yield from self._audit_tasks(tasks, isolate, jobs, on_file)
@@ -195,12 +197,17 @@ class Checker:
         self.analyzer.analyze("沟通能力强,在X项目中协调三个部门")
 
     # ---------------------------------------------------------------- budgeted reading
-    def _isolate(self, count: int, largest: int) -> bool:
-        """Worker processes for batches and big files; one small file is read in-process (fast start)."""
-        mode = self.config.limits.isolate
-        if mode != "auto":
-            return mode == "always"
-        return count > 1 or largest > self.config.limits.isolate_above_kb * 1024
+    def _isolate(self, count: int, largest: int, collection: int = 0) -> bool:
+        """Worker processes for batches, big files and big record collections (two cores for an
+        export's rows); one small file is read in-process (fast start)."""
+        limits = self.config.limits
+        if limits.isolate != "auto":
+            return limits.isolate == "always"
+        return (
+            count > 1
+            or largest > limits.isolate_above_kb * 1024
+            or collection > limits.parallel_above_kb * 1024
+        )
 
 
 def _unchecked(record: Record) -> Record:
@@ -220,6 +227,14 @@ def _file_error(result: ReadResult) -> FileError:
 
 def _internal(exc: Exception) -> InputError:
     return InputError("internal-error", f"读取时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}")
+
+
+# files that hold many records, checked row by row
+COLLECTION_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".json", ".jsonl")
+
+
+def _largest_collection(files: list[Path]) -> int:
+    return max((_size(p) for p in files if p.suffix.lower() in COLLECTION_SUFFIXES), default=0)
 
 
 def _size(path: Path) -> int:

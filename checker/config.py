@@ -35,6 +35,10 @@ class LimitsConfig(BaseModel):
     # isolate_above_kb; "always"/"never" force it. The budget above holds only in a child.
     isolate: Literal["auto", "always", "never"] = "auto"
     isolate_above_kb: int = Field(1024, ge=0)
+    # in "auto": a collection of records (.xlsx/.xls/.csv/.json/.jsonl) above this is read in a
+    # worker too, so that its rows are checked on two cores (the worker and the caller share them)
+    # rather than one: an export of a few thousand rows is a few hundred KB
+    parallel_above_kb: int = Field(256, ge=0)
 
     def to_limits(self) -> Limits:
         from checker.intake.gate import CONVERT_SECONDS, Limits  # the reader's: not needed to parse a config

@@ -47,6 +47,8 @@ BATCH_RECORDS = 64
 BATCH_SECONDS = 0.5
 # Records of a file that is not yet next in input order wait in memory up to this many, then on disk.
 SPILL_ABOVE = 2_000
+# Batches a worker may have waiting to be sent (64 records each).
+OUTBOX_BATCHES = 16
 # Files sent to a worker ahead of the one it reads (given by path only: a task carrying its bytes
 # waits until the worker is free, so neither side can block the other on a full pipe).
 PREFETCH = 2
@@ -106,22 +108,68 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _Outbox:
+    """The worker's sending side: a thread sends what the reading side puts here, so reading and
+    checking never wait for the caller to take a batch (the caller may be busy checking a batch
+    of its own). At most OUTBOX_BATCHES wait: a slow caller slows the worker instead of letting
+    batches pile up in memory."""
+
+    def __init__(self, conn: Connection):
+        import queue
+        import threading
+
+        self.conn = conn
+        self.queue: queue.Queue = queue.Queue(maxsize=OUTBOX_BATCHES)
+        self.broken = False
+        threading.Thread(target=self._send_all, name="checker-outbox", daemon=True).start()
+
+    def _send_all(self) -> None:
+        while True:
+            message = self.queue.get()
+            try:
+                if not self.broken:
+                    self.conn.send(message)
+            except (OSError, BrokenPipeError, ValueError):
+                self.broken = True  # the caller is gone; the reading side stops at its next put
+            except MemoryError:
+                with contextlib.suppress(Exception):
+                    self.conn.send(("done", message[1], MEMORY, 0.0, 0.0))
+                self.broken = True
+            finally:
+                self.queue.task_done()
+
+    def put(self, message) -> None:
+        if self.broken:
+            raise BrokenPipeError
+        self.queue.put(message)
+
+    def idle(self) -> bool:
+        """Nothing waits to be sent: the caller keeps up and can take work of ours."""
+        return self.queue.unfinished_tasks == 0
+
+    def flush(self) -> None:
+        self.queue.join()
+
+
 def _worker(conn: Connection, read_file: Callable, check: Callable, budget_mb: int) -> None:
     """Runs in the worker: tasks in, (records | done) out, until told to stop or the pipe closes.
 
-    With `share` set (a file that leaves other cores idle, e.g. one big export), every other batch
-    goes back unchecked ("raw") and the caller checks it: reading and checking one file use two cores."""
+    With `share` set (a file that leaves other cores idle, e.g. one big export), a batch goes back
+    unchecked ("raw") for the caller to check whenever the caller has taken everything sent so far:
+    reading and checking one file use two cores, and the share follows how busy each side is."""
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)  # soffice and friends die with us
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the report on stdout is the parent's alone
     gc.enable()
+    outbox = _Outbox(conn)  # before the memory budget is armed: its thread's stack is not the file's
     while True:
         try:
             task = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         if task is None:
+            outbox.flush()
             return
         index, source, path, data, share = task
         _arm_memory(budget_mb)
@@ -134,18 +182,23 @@ def _worker(conn: Connection, read_file: Callable, check: Callable, budget_mb: i
         last_send = start
         try:
             for record in read_file(source, path, data):
+                if not batch:
+                    raw = share and outbox.idle()
                 batch.append(record_out(record) if raw else report_out(check(record)))
                 now = time.monotonic()
                 if len(batch) >= BATCH_RECORDS or now - last_send > BATCH_SECONDS:
-                    conn.send(("raw" if raw else "recs", index, batch))
+                    outbox.put(("raw" if raw else "recs", index, batch))
                     batch, last_send = [], now
-                    raw = share and not raw
         except InputError as exc:
             error = (exc.code, exc.message)
         except MemoryError:
             error, fatal, batch = MEMORY, True, []
         except RecursionError:
             error = ("too-complex", "文件结构嵌套过深,无法读取(可能是恶意构造的文件)")
+        except (OSError, BrokenPipeError):
+            if outbox.broken:
+                return  # the caller is gone
+            raise
         except Exception as exc:  # a parser bug: reported for this file, the batch goes on
             error = ("internal-error", f"读取时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}")
         data = None
@@ -155,14 +208,12 @@ def _worker(conn: Connection, read_file: Callable, check: Callable, budget_mb: i
             error, fatal = MEMORY, True
         try:
             if batch:
-                conn.send(("raw" if raw else "recs", index, batch))
-            conn.send(("done", index, error, time.monotonic() - start, peak))
-        except MemoryError:
-            conn.send(("done", index, MEMORY, time.monotonic() - start, peak))
-            fatal = True
+                outbox.put(("raw" if raw else "recs", index, batch))
+            outbox.put(("done", index, error, time.monotonic() - start, peak))
         except (OSError, BrokenPipeError):
             return
         if fatal:
+            outbox.flush()
             return
 
 
