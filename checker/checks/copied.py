@@ -13,12 +13,12 @@ In a pack example the other record is written inline under `other.` keys."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import CheckContext, Rule, check_kind, finding, is_placeholder
 from checker.checks.crossrecord import CrossContext, cross_record_kind, identity
-from checker.checks.textindex import TextIndex, shingle_strings
 from checker.model import Finding
 from checker.nlp.points import split_points
 
@@ -48,6 +48,8 @@ def normalise(text: str) -> str:
 
 def shingles(text: str | list[str], k: int) -> set[str]:
     """Character k-grams of each point, so that reordered points give the same set."""
+    from checker.checks.textindex import shingle_strings  # numpy: loaded only when texts are compared
+
     return shingle_strings(point_words(text) if isinstance(text, str) else text, k)
 
 
@@ -112,9 +114,14 @@ def cross_copied(rule: Rule, params: CopiedTextParams, ctx: CrossContext) -> lis
         text = rec.fields.get(key, "")
         if not text or ctx.is_placeholder(key):
             continue
-        if key not in ctx.state:
-            ctx.state[key] = TextIndex(params)
-        index = ctx.state[key]
+        index = ctx.state.get(key)
+        if index is None:
+            # the batch's first text has nothing to be compared with: the index (and numpy) is built
+            # when a second one comes, so a one-draft audit never loads it
+            ctx.state[key] = _FirstText(text, ctx.number, identity(rec.fields))
+            continue
+        if isinstance(index, _FirstText):
+            index = ctx.state[key] = _index_with(index, params, batch)
         number = _text_number(index, text, params)
         if number is None:
             continue
@@ -128,7 +135,26 @@ def cross_copied(rule: Rule, params: CopiedTextParams, ctx: CrossContext) -> lis
     return out
 
 
-def _text_number(index: TextIndex, text: str, params: CopiedTextParams) -> int | None:
+@dataclass(frozen=True)
+class _FirstText:
+    """A field's first text in the batch, kept until a second one makes an index worth building."""
+
+    text: str
+    record: int
+    who: tuple[str, str, str]
+
+
+def _index_with(first: _FirstText, params: CopiedTextParams, batch):
+    from checker.checks.textindex import TextIndex
+
+    index = TextIndex(params)
+    number = _text_number(index, first.text, params)
+    if number is not None:
+        index.query_and_add(number, first.record, lambda: set(batch.same_employee(*first.who)))
+    return index
+
+
+def _text_number(index, text: str, params: CopiedTextParams) -> int | None:
     """The index's number for this field text; None for a stock phrase shorter than min_chars."""
     number = index.remembered(text)
     if number is None:

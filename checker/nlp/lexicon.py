@@ -15,7 +15,13 @@ from checker.resources import data_path
 
 # Lexicons that are grammar, not vocabulary: phrase patterns and the closed word classes they are
 # built from ("了", "得多", "还需要"). Teaching those to the segmenter would change how it splits text.
-NOT_VOCABULARY = frozenset({"function_words", "judgement_phrases", "numeral_idioms", "job_families"})
+NOT_VOCABULARY = frozenset(
+    {
+        "function_words", "judgement_phrases", "numeral_idioms", "job_families",
+        # policy phrases matched on raw text (printed confirmations, assent replies, "no disagreement")
+        "agreement", "confirmation", "employee_voice",
+    }
+)  # fmt: skip
 
 
 @dataclass
