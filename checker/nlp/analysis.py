@@ -48,6 +48,9 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _FINISHED_ACTION = re.compile(r"[\u4e00-\u9fff]{2}\s*了\s*[\u4e00-\u9fff]")
 
 
+ANALYSIS_CACHE = 5_000  # analysed points kept per analyzer
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str
@@ -98,7 +101,9 @@ class TextAnalyzer:
         self._words_at = self.judge.add_needs(self._words_needs())  # one scan of a text serves both
         # the segmenter keeps the lexicon words whole, whoever segments first (follow-up, topics, here)
         pipeline.register_words(lexicons.all_words())
-        self.analyze = lru_cache(maxsize=20_000)(self._analyze)
+        # points that repeat (stock phrases, plan items) repeat often and stay in a few thousand
+        # entries; a 100k-row export's distinct summaries would only fill a bigger cache
+        self.analyze = lru_cache(maxsize=ANALYSIS_CACHE)(self._analyze)
 
     def _compile_evidence_patterns(self, compiler: PhraseCompiler) -> None:
         """Names, frames and quantifiers of the evidence finder, from lexicons/function_words.txt."""
