@@ -655,6 +655,16 @@ def _store(config, db_url: str | None):
         raise click.ClickException(f"记录库无法打开:{exc}") from exc
 
 
+# the record database option of the history commands
+DB_OPTION = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help="记录库(默认取 [history] url 或 checker-history.sqlite)",
+)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--rate", type=click.FloatRange(0, 1, min_open=True), default=0.1, show_default=True,
@@ -668,13 +678,7 @@ def _store(config, db_url: str | None):
               help="抽中的记录复制到这个目录(须为空或不存在),之后可直接 checker audit 该目录")  # fmt: skip
 @click.option("--manifest", default=None, type=click.Path(dir_okay=False),
               help="抽检清单的路径(不带扩展名,写 .xlsx 和 .csv);默认在输出目录旁:<目录名>_抽检清单")  # fmt: skip
-@click.option(
-    "--db",
-    "db_url",
-    default=None,
-    metavar="URL",
-    help="记录库(默认取 [history] url 或 checker-history.sqlite)",
-)
+@DB_OPTION
 @click.option("--no-record", is_flag=True, help="不把这次抽中的记录写入记录库(试抽)")
 @with_common
 def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no_record, rules, fields, disable,
@@ -726,13 +730,7 @@ def sample(sources, rate, seed, by, exclude_recent, output, manifest, db_url, no
               help="输出文件(xlsx 默认 trends.xlsx;其余默认打印到终端)")  # fmt: skip
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="每组列出的话题数")
 @click.option("--no-topics", is_flag=True, help="不分析员工反映的话题")
-@click.option(
-    "--db",
-    "db_url",
-    default=None,
-    metavar="URL",
-    help="记录库(默认取 [history] url 或 checker-history.sqlite)",
-)
+@DB_OPTION
 @with_common
 def trends(
     since, until, by, fmt, output, top, no_topics, db_url, rules, fields, disable, config_path, lexicon_dirs

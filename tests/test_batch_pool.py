@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
-import random
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +13,7 @@ from checker.api import Checker
 from checker.cli import main
 from checker.config import Config, LimitsConfig
 from checker.reports import json_report, text
+from tests.builders import slow_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DOCS = ROOT.parent / "shared" / "eval" / "docs"
@@ -66,25 +63,9 @@ def test_cli_jobs_output_equals_the_whole_report_writers(batch_dir, tmp_path):
     assert result.stdout == text.render(serial)
 
 
-def _slow_docx(paragraphs: int = 50_000) -> bytes:
-    """A form followed by tens of thousands of paragraphs: parsing takes seconds, no record until the end."""
-    sys.path.insert(0, str(ROOT / "tests" / "hostile"))
-    from make_hostile import form_docx, rewrite_zip
-
-    data = form_docx()
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
-    rng = random.Random(1)
-    body = "".join(
-        f"<w:p><w:r><w:t>{i}段{''.join(chr(0x4E00 + rng.randrange(20000)) for _ in range(20))}</w:t></w:r></w:p>"
-        for i in range(paragraphs)
-    )
-    at = xml.index("<w:body>") + len("<w:body>")
-    return rewrite_zip(data, {"word/document.xml": (xml[:at] + body + xml[at:]).encode()})
-
-
 def test_a_file_that_gets_its_worker_killed_is_a_per_file_error(batch_dir, tmp_path):
     slow = tmp_path / "卡住的记录.docx"
-    slow.write_bytes(_slow_docx())
+    slow.write_bytes(slow_docx())
     good = sorted((batch_dir / "docx").glob("*.docx"))[:6]
     inputs = [good[0], slow, *good[1:3], slow, *good[3:]]
     checker = Checker(Config(limits=LimitsConfig(isolate="always", seconds_per_file=0.5)))
@@ -98,9 +79,11 @@ def test_a_file_that_gets_its_worker_killed_is_a_per_file_error(batch_dir, tmp_p
 
 def test_a_file_over_the_memory_budget_is_a_per_file_error(tmp_path, batch_dir):
     greedy = tmp_path / "greedy.docx"
-    greedy.write_bytes(_slow_docx(1_000_000))  # ~50 MB zipped, needs more than 256 MB to parse
+    greedy.write_bytes(slow_docx(1_000_000))  # ~50 MB zipped, needs more than 256 MB to parse
     good = sorted((batch_dir / "docx").glob("*.docx"))[:2]
-    checker = Checker(Config(limits=LimitsConfig(isolate="always", memory_mb_per_file=256, seconds_per_file=120)))
+    checker = Checker(
+        Config(limits=LimitsConfig(isolate="always", memory_mb_per_file=256, seconds_per_file=120))
+    )
     report = checker.audit_paths([greedy, *good], jobs=1)
     assert [(Path(e.source).name, e.code) for e in report.errors] == [("greedy.docx", "memory")]
     assert [r.source for r in report.records] == [str(p) for p in good]

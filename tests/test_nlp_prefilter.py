@@ -3,9 +3,7 @@ pattern must hold for every match, and the judgements found must be those of run
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,21 +11,12 @@ from checker.nlp.judgement import NOT_JUDGEMENT, JudgementFinder, JudgementHit, 
 from checker.nlp.lexicon import load_lexicons
 from checker.nlp.phrases import PhraseCompiler
 from checker.nlp.prefilter import LiteralGate, lead, pattern_atoms
-
-ROOT = Path(__file__).resolve().parent.parent
-SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl")) + sorted(
-    (ROOT.parent / "shared" / "eval").glob("*.jsonl")
-)
+from tests.fixtures.labelled import OWN_SETS, SHARED_SETS, labelled_texts
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    found = []
-    for path in SETS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and "text" in (item := json.loads(line)):
-                found.append(item["text"])
-    return list(dict.fromkeys(found))
+    return labelled_texts(OWN_SETS + SHARED_SETS)
 
 
 @pytest.fixture(scope="module")

@@ -3,28 +3,17 @@ the word listed first; no overlaps), so the judgement words and polarity lists n
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from checker.nlp.lexicon import WordScanner, load_lexicons
-
-ROOT = Path(__file__).resolve().parent.parent
-SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl")) + sorted(
-    (ROOT.parent / "shared" / "eval").glob("*.jsonl")
-)
+from tests.fixtures.labelled import OWN_SETS, SHARED_SETS, labelled_texts
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    found = []
-    for path in SETS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and "text" in (item := json.loads(line)):
-                found.append(item["text"])
-    return list(dict.fromkeys(found))
+    return labelled_texts(OWN_SETS + SHARED_SETS)
 
 
 def spans(matcher, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:

@@ -4,19 +4,14 @@ labelled sets of ../shared are checked on their own: skipped without it, failing
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from checker.nlp import pipeline
 from checker.nlp.lexicon import load_lexicons
 from checker.nlp.points import split_points
-from tests.fixtures.shared import SHARED, needs_shared
+from tests.fixtures.labelled import OWN_SETS, SHARED_SETS, labelled_texts
+from tests.fixtures.shared import needs_shared
 
-ROOT = Path(__file__).resolve().parent.parent
-LOCAL_SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl"))
-SHARED_SETS = sorted((SHARED / "eval").glob("*.jsonl"))
 SPACED = [
     "沟通 能力强,  在X项目中\t协调三个部门",
     " 开头有空格 ",
@@ -24,15 +19,6 @@ SPACED = [
     "",
     "   ",
 ]
-
-
-def _texts(sets: list[Path]) -> list[str]:
-    texts = []
-    for path in sets:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and "text" in (item := json.loads(line)):
-                texts.append(item["text"])
-    return list(dict.fromkeys(texts))
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +35,14 @@ def _differ(texts: list[str]) -> list[str]:
 
 
 def test_direct_jieba_equals_spacy_blank_zh(segmenters):
-    texts = _texts(LOCAL_SETS)
+    texts = labelled_texts(OWN_SETS)
     assert len(texts) > 1000
     assert _differ([*texts, *SPACED]) == []
 
 
 @needs_shared(bool(SHARED_SETS), "labelled sets not present (../shared/eval/*.jsonl)")
 def test_direct_jieba_equals_spacy_on_the_shared_sets(segmenters):
-    texts = _texts(SHARED_SETS)
+    texts = labelled_texts(SHARED_SETS)
     assert len(texts) > 200
     assert _differ(texts) == []
 

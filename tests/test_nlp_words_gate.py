@@ -3,18 +3,13 @@ that decides must let through every text whose words do make some."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.lexicon import load_lexicons
-from tests.fixtures.shared import SHARED, needs_shared
+from tests.fixtures.labelled import OWN_SETS, SHARED_SETS, labelled_texts
+from tests.fixtures.shared import needs_shared
 
-ROOT = Path(__file__).resolve().parent.parent
-SETS = sorted((ROOT / "tests" / "data").glob("**/*.jsonl"))
-SHARED_SETS = sorted((SHARED / "eval").glob("*.jsonl"))
 # one text per way case words come about (and one with no way at all)
 PATHS = [
     "整理过客户档案",  # an action word with 过
@@ -34,22 +29,13 @@ def analyzer() -> TextAnalyzer:
     return TextAnalyzer(load_lexicons())
 
 
-def _texts(sets: list[Path]) -> list[str]:
-    found = []
-    for path in sets:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and "text" in (item := json.loads(line)):
-                found.append(item["text"])
-    return list(dict.fromkeys(found))
-
-
 def test_every_text_whose_words_count_is_segmented(analyzer):
-    _assert_gate_keeps_what_counts(analyzer, [*_texts(SETS), *PATHS])
+    _assert_gate_keeps_what_counts(analyzer, [*labelled_texts(OWN_SETS), *PATHS])
 
 
 @needs_shared(bool(SHARED_SETS), "labelled sets not present (../shared/eval/*.jsonl)")
 def test_gate_on_the_shared_labelled_sets(analyzer):
-    _assert_gate_keeps_what_counts(analyzer, _texts(SHARED_SETS))
+    _assert_gate_keeps_what_counts(analyzer, labelled_texts(SHARED_SETS))
 
 
 def _assert_gate_keeps_what_counts(analyzer, texts: list[str]) -> None:

@@ -14,21 +14,8 @@ from docx.oxml.ns import qn
 from checker.cli import EXIT_USAGE, main
 from checker.reports.own import MARKER, is_own_output
 from checker.reports.text import TextStream
+from tests.builders import GOOD_RECORD as GOOD
 from tests.builders import docx_grid
-
-GOOD = {
-    "员工姓名": "张伟",
-    "面谈人": "王经理",
-    "面谈时间": "2024年6月3日 15:00",
-    "面谈地点": "3楼会议室",
-    "绩效总结": "6月在订单系统迁移中牵头完成3个模块的接口改造,版本按期上线,线上故障为0。",
-    "改进计划": "9月30日前把负责模块的单元测试覆盖率提升到70%",
-    "资源支持": "申请测试环境2台,由IT部6月底前到位",
-    "共识": "双方对考核结果无异议",
-    "分歧": "无",
-    "员工确认": "张伟 2024-06-04",
-    "记录日期": "2024年6月4日 10:00",
-}
 
 
 def _run(*args: str):

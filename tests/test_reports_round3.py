@@ -13,22 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE, main
+from tests.builders import GOOD_RECORD as GOOD
+from tests.builders import slow_docx
 
 ROOT = Path(__file__).resolve().parents[1]
-
-GOOD = {
-    "员工姓名": "张伟",
-    "面谈人": "王经理",
-    "面谈时间": "2024年6月3日 15:00",
-    "面谈地点": "3楼会议室",
-    "绩效总结": "6月在订单系统迁移中牵头完成3个模块的接口改造,版本按期上线,线上故障为0。",
-    "改进计划": "9月30日前把负责模块的单元测试覆盖率提升到70%",
-    "资源支持": "申请测试环境2台,由IT部6月底前到位",
-    "共识": "双方对考核结果无异议",
-    "分歧": "无",
-    "员工确认": "张伟 2024-06-04",
-    "记录日期": "2024年6月4日 10:00",
-}
 
 
 def _run(*args: str):
@@ -427,26 +415,6 @@ def test_tests_needing_shared_fail_under_ci(tmp_path, ci, outcome):
 # 6 ------------------------------------------------------------ `checker fields` reads as `checker audit` does
 
 
-def _slow_docx(paragraphs: int = 50_000) -> bytes:
-    """A form followed by tens of thousands of paragraphs: parsing takes seconds."""
-    import io
-    import random
-    import zipfile
-
-    sys.path.insert(0, str(ROOT / "tests" / "hostile"))
-    from make_hostile import form_docx, rewrite_zip
-
-    data = form_docx()
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
-    rng = random.Random(1)
-    body = "".join(
-        f"<w:p><w:r><w:t>{i}段{''.join(chr(0x4E00 + rng.randrange(20000)) for _ in range(20))}</w:t></w:r></w:p>"
-        for i in range(paragraphs)
-    )
-    at = xml.index("<w:body>") + len("<w:body>")
-    return rewrite_zip(data, {"word/document.xml": (xml[:at] + body + xml[at:]).encode()})
-
-
 def test_fields_command_keeps_the_limits(tmp_path):
     import openpyxl
 
@@ -466,7 +434,7 @@ def test_fields_command_keeps_the_limits(tmp_path):
 
 def test_fields_command_keeps_the_worker_budget(tmp_path):
     slow = tmp_path / "卡住的记录.docx"
-    slow.write_bytes(_slow_docx())
+    slow.write_bytes(slow_docx())
     config = tmp_path / "c.toml"
     config.write_text('[limits]\nisolate = "always"\nseconds_per_file = 0.5\n', encoding="utf-8")
     result = _run("fields", str(slow), "--config", str(config))
