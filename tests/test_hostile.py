@@ -158,11 +158,11 @@ def test_batch_mixing_good_and_hostile_files_reports_good_records_as_alone(hosti
 
 def test_time_budget_stops_a_slow_file_and_the_batch_goes_on(hostile, tmp_path):
     # (a 100k-row export is no longer slow: it delivers records as it goes; see tests/test_batch_pool.py)
-    from tests.test_batch_pool import _slow_docx
+    from tests.builders import slow_docx
 
     folder, _ = hostile
     slow = tmp_path / "slow.docx"
-    slow.write_bytes(_slow_docx(50_000))
+    slow.write_bytes(slow_docx(50_000))
     checker = Checker(Config(limits=LimitsConfig(isolate="always", seconds_per_file=0.5)))
     report = checker.audit_paths([slow, folder / "good_form.docx"])
     assert [e.code for e in report.errors] == ["timeout"]
@@ -172,11 +172,11 @@ def test_time_budget_stops_a_slow_file_and_the_batch_goes_on(hostile, tmp_path):
 
 def test_memory_budget_stops_a_greedy_file(hostile, tmp_path):
     # (a 100k-row export now fits the budget: the budget is per record; see tests/test_batch_stream.py)
-    from tests.test_batch_pool import _slow_docx
+    from tests.builders import slow_docx
 
     folder, _ = hostile
     greedy = tmp_path / "greedy.docx"
-    greedy.write_bytes(_slow_docx(1_000_000))
+    greedy.write_bytes(slow_docx(1_000_000))
     checker = Checker(
         Config(limits=LimitsConfig(isolate="always", memory_mb_per_file=256, seconds_per_file=120))
     )
