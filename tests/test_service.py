@@ -27,7 +27,9 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture(scope="module")
 def base_url():
-    with running_service("--workers", "1", "--max-upload-mb", "1", env={"CHECKER_TOKENS": f"other,{TOKEN}"}) as url:
+    with running_service(
+        "--workers", "1", "--max-upload-mb", "1", env={"CHECKER_TOKENS": f"other,{TOKEN}"}
+    ) as url:
         yield url
 
 
@@ -44,28 +46,49 @@ def test_health_ready_and_page_need_no_token(base_url):
     with httpx.Client(base_url=base_url, timeout=30) as anon:
         assert anon.get("/healthz").json() == {"status": "ok"}
         ready = anon.get("/readyz")
-        assert ready.status_code == 200 and ready.json()["checks"] == {"small_lane": True, "big_lane": True, "jobs": True}
+        assert ready.status_code == 200 and ready.json()["checks"] == {
+            "small_lane": True,
+            "big_lane": True,
+            "jobs": True,
+        }
         page = anon.get("/")
         assert page.status_code == 200 and "面谈记录" in page.text
         assert anon.get("/openapi.json").json()["paths"]["/api/v1/audit"]["post"]
 
 
 @pytest.mark.parametrize(
-    "method,path", [("GET", "/api/v1/rules"), ("POST", "/api/v1/audit"), ("POST", "/api/v1/jobs"), ("GET", "/v1/rules"), ("POST", "/v1/records")]
+    "method,path",
+    [
+        ("GET", "/api/v1/rules"),
+        ("POST", "/api/v1/audit"),
+        ("POST", "/api/v1/jobs"),
+        ("GET", "/v1/rules"),
+        ("POST", "/v1/records"),
+    ],
 )
 def test_every_api_route_needs_a_token(base_url, method, path):
     with httpx.Client(base_url=base_url, timeout=30) as anon:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
-            resp = anon.request(method, path, content=b'{"x": 1}' if method == "POST" else None, headers=headers)
+            resp = anon.request(
+                method, path, content=b'{"x": 1}' if method == "POST" else None, headers=headers
+            )
             assert resp.status_code == 401, (path, headers)
-            assert resp.json()["error"]["code"] == "unauthorized" and "令牌" in resp.json()["error"]["message"]
+            assert (
+                resp.json()["error"]["code"] == "unauthorized" and "令牌" in resp.json()["error"]["message"]
+            )
             assert resp.headers["www-authenticate"] == "Bearer"
 
 
 def test_refuses_to_bind_beyond_loopback_without_tokens():
     exe = Path(sys.executable).parent / "checker"
     env = {k: v for k, v in __import__("os").environ.items() if k != "CHECKER_TOKENS"}
-    done = subprocess.run([str(exe), "serve", "--host", "0.0.0.0", "--port", "0"], capture_output=True, text=True, timeout=60, env=env)
+    done = subprocess.run(
+        [str(exe), "serve", "--host", "0.0.0.0", "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert done.returncode != 0 and "拒绝启动" in done.stderr and "CHECKER_TOKENS" in done.stderr
 
 
@@ -76,7 +99,9 @@ def test_raw_upload_matches_cli(client):
     resp = client.post("/api/v1/audit", params={"filename": XLSX.name}, content=XLSX.read_bytes())
     assert resp.status_code == 200
     cli = subprocess.run(
-        [str(Path(sys.executable).parent / "checker"), "audit", "--format", "json", str(XLSX)], capture_output=True, text=True
+        [str(Path(sys.executable).parent / "checker"), "audit", "--format", "json", str(XLSX)],
+        capture_output=True,
+        text=True,
     )
     expected = json.loads(cli.stdout)["records"][0]
     [got] = resp.json()["records"]
@@ -94,13 +119,21 @@ def test_multipart_several_files_and_x_filename(client):
     assert [r["source"] for r in report["records"]] == ["zhang.docx", "chen.xlsx"]
     assert report["records"][0]["fields"]["employee_name"] == "张伟"
     assert report["summary"]["records"] == 2
-    named = client.post("/api/v1/audit", content=DOCX.read_bytes(), headers={"X-Filename": urllib.parse.quote("张伟.docx")})
+    named = client.post(
+        "/api/v1/audit", content=DOCX.read_bytes(), headers={"X-Filename": urllib.parse.quote("张伟.docx")}
+    )
     assert named.json()["records"][0]["source"] == "张伟.docx"
     boundary = "b0undary"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''{urllib.parse.quote('王芳.docx')}\r\n\r\n"
-    ).encode() + DOCX.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
-    extended = client.post("/api/v1/audit", content=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        (
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''{urllib.parse.quote('王芳.docx')}\r\n\r\n"
+        ).encode()
+        + DOCX.read_bytes()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    extended = client.post(
+        "/api/v1/audit", content=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     assert extended.json()["records"][0]["source"] == "王芳.docx"
 
 
@@ -116,7 +149,9 @@ def test_json_records_and_bad_requests(client):
     assert client.post("/api/v1/audit", params={"format": "pdf"}, json=payload).status_code == 400
 
 
-COPIED = "本季度主导完成了订单中心支付模块的重构,上线后未出现严重故障,并带教两名新同事熟悉代码规范和发布流程。"
+COPIED = (
+    "本季度主导完成了订单中心支付模块的重构,上线后未出现严重故障,并带教两名新同事熟悉代码规范和发布流程。"
+)
 
 
 def test_one_upload_is_one_batch_for_the_cross_record_rules(client):
@@ -127,7 +162,10 @@ def test_one_upload_is_one_batch_for_the_cross_record_rules(client):
     copied = [[f for f in r["findings"] if f["rule"] == "copied-text"] for r in report["records"]]
     assert not copied[0] and len(copied[1]) == 1 and "张伟" in copied[1][0]["message"]
 
-    files = [("files", (f"{i}.json", json.dumps(rec, ensure_ascii=False).encode())) for i, rec in enumerate(records)]
+    files = [
+        ("files", (f"{i}.json", json.dumps(rec, ensure_ascii=False).encode()))
+        for i, rec in enumerate(records)
+    ]
     report = client.post("/api/v1/audit", files=files).json()
     copied = [[f for f in r["findings"] if f["rule"] == "copied-text"] for r in report["records"]]
     assert not copied[0] and len(copied[1]) == 1 and "0.json" in copied[1][0]["message"]
@@ -144,21 +182,29 @@ def test_unreadable_upload_is_reported_not_failed(client):
 def test_rules_and_disable(client):
     rules = client.get("/api/v1/rules").json()
     assert {"missing-field", "vague-rating", "unconfirmed"} <= {r["id"] for r in rules["rules"]}
-    unknown = client.post("/api/v1/audit", params={"disable": "no-such-rule"}, json={"绩效总结": "沟通能力强"})
+    unknown = client.post(
+        "/api/v1/audit", params={"disable": "no-such-rule"}, json={"绩效总结": "沟通能力强"}
+    )
     assert unknown.status_code == 400 and "no-such-rule" in unknown.json()["error"]["message"]
     assert "没有规则" in unknown.json()["error"]["message"]
-    off = client.post("/api/v1/audit", params={"disable": "vague-rating,missing-field"}, json={"绩效总结": "沟通能力强"}).json()
+    off = client.post(
+        "/api/v1/audit", params={"disable": "vague-rating,missing-field"}, json={"绩效总结": "沟通能力强"}
+    ).json()
     assert not {"vague-rating", "missing-field"} & {f["rule"] for f in off["records"][0]["findings"]}
     listed = client.get("/api/v1/rules", params={"disable": "vague-rating"}).json()
     assert [r["enabled"] for r in listed["rules"] if r["id"] == "vague-rating"] == [False]
     strict = client.post("/api/v1/audit", params={"rules": "strict"}, json={"绩效总结": "沟通能力强"}).json()
     assert strict["rule_pack"].startswith("strict")
-    assert client.post("/api/v1/audit", params={"rules": "../../etc/passwd"}, json={"a": "b"}).status_code == 400
+    assert (
+        client.post("/api/v1/audit", params={"rules": "../../etc/passwd"}, json={"a": "b"}).status_code == 400
+    )
 
 
 def test_formats(client):
     def audit(fmt, path=DOCX):
-        return client.post("/api/v1/audit", params={"format": fmt}, files={"file": (path.name, path.read_bytes())})
+        return client.post(
+            "/api/v1/audit", params={"format": fmt}, files={"file": (path.name, path.read_bytes())}
+        )
 
     html = audit("html")
     assert html.headers["content-type"].startswith("text/html") and "张伟" in html.text
@@ -181,7 +227,9 @@ def test_legacy_paths_still_answer(client):
     assert {r["id"] for r in client.get("/v1/rules").json()["rules"]} >= {"missing-field"}
     report = client.post("/v1/audit", params={"filename": DOCX.name}, content=DOCX.read_bytes()).json()
     assert report["records"][0]["fields"]["employee_name"] == "张伟"
-    records = client.post("/v1/records", content=json.dumps({"绩效总结": "沟通能力强"}, ensure_ascii=False).encode()).json()
+    records = client.post(
+        "/v1/records", content=json.dumps({"绩效总结": "沟通能力强"}, ensure_ascii=False).encode()
+    ).json()
     assert "vague-rating" in {f["rule"] for f in records["records"][0]["findings"]}
 
 
@@ -198,8 +246,16 @@ def test_oversized_upload_is_refused_before_the_body_is_read(base_url):
                 f"Authorization: Bearer {TOKEN}\r\nContent-Length: {60 * 1024 * 1024}\r\n\r\n"
             ).encode()
         )
-        answer = sock.recv(65536).decode("utf-8", "replace")
+        answer = _read_until_closed(sock).decode("utf-8", "replace")
     assert answer.startswith("HTTP/1.1 413") and "too-large" in answer
+
+
+def _read_until_closed(sock: socket.socket) -> bytes:
+    """The whole answer: the server may send the headers and the body in separate segments."""
+    chunks = []
+    while chunk := sock.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def test_oversized_uploads_sent_in_full_or_chunked_get_413(client):
@@ -231,17 +287,24 @@ def wait_job(client, job_id, seconds=120):
 def test_jobs_accept_then_report(client):
     files = [("file", (p.name, p.read_bytes())) for p in sorted(SAMPLES.glob("*.docx"))]
     accepted = client.post("/api/v1/jobs", files=files)
-    assert accepted.status_code == 202 and accepted.headers["location"] == f"/api/v1/jobs/{accepted.json()['id']}"
+    assert (
+        accepted.status_code == 202
+        and accepted.headers["location"] == f"/api/v1/jobs/{accepted.json()['id']}"
+    )
     state = wait_job(client, accepted.json()["id"])
     assert state["status"] == "done" and state["progress"]["files_done"] == state["progress"]["files"] == 4
     assert state["progress"]["records"] == 4 == len(state["result"]["records"])
-    assert sorted(r["source"] for r in state["result"]["records"]) == sorted(p.name for p in SAMPLES.glob("*.docx"))
+    assert sorted(r["source"] for r in state["result"]["records"]) == sorted(
+        p.name for p in SAMPLES.glob("*.docx")
+    )
     again = client.get(state["result_url"])
     assert again.status_code == 200 and json.loads(again.content)["summary"]["records"] == 4
 
 
 def test_job_in_another_format_and_unknown_jobs(client):
-    accepted = client.post("/api/v1/jobs", params={"format": "xlsx"}, files={"file": (XLSX.name, XLSX.read_bytes())})
+    accepted = client.post(
+        "/api/v1/jobs", params={"format": "xlsx"}, files={"file": (XLSX.name, XLSX.read_bytes())}
+    )
     state = wait_job(client, accepted.json()["id"])
     assert "result" not in state and state["summary"]["records"] == 1
     download = client.get(state["result_url"])
@@ -258,7 +321,18 @@ def test_small_requests_are_answered_while_a_big_job_runs(client):
     ws = wb.active
     ws.append(["员工姓名", "面谈人", "面谈时间", "面谈地点", "绩效总结", "改进计划", "资源支持", "员工签字"])
     for i in range(3000):
-        ws.append([f"员工{i}", "刘洋", "2024-06-03", "3楼会议室", f"沟通能力强,第{i}项工作完成", "提升数据分析能力", "无", ""])
+        ws.append(
+            [
+                f"员工{i}",
+                "刘洋",
+                "2024-06-03",
+                "3楼会议室",
+                f"沟通能力强,第{i}项工作完成",
+                "提升数据分析能力",
+                "无",
+                "",
+            ]
+        )
     buffer = io.BytesIO()
     wb.save(buffer)
     job = client.post("/api/v1/jobs?filename=big.xlsx", content=buffer.getvalue()).json()
@@ -286,11 +360,18 @@ def test_results_are_stored_only_when_the_record_database_is_set_to_save(tmp_pat
     db = tmp_path / "history.sqlite"
     config = tmp_path / "checker.toml"
     config.write_text(f'[history]\nurl = "{db}"\nsave = true\n', encoding="utf-8")
-    with running_service("--workers", "1", "--config", str(config)) as url, httpx.Client(base_url=url, timeout=60) as c:
+    with (
+        running_service("--workers", "1", "--config", str(config)) as url,
+        httpx.Client(base_url=url, timeout=60) as c,
+    ):
         first = c.post("/api/v1/audit", files={"file": (DOCX.name, DOCX.read_bytes())})
-        second = c.post("/api/v1/audit", files={"file": (DOCX.name, DOCX.read_bytes())})  # not served from a cache
+        second = c.post(
+            "/api/v1/audit", files={"file": (DOCX.name, DOCX.read_bytes())}
+        )  # not served from a cache
         assert first.status_code == second.status_code == 200
-        assert first.headers["x-checker-saved-run"].isdigit() and second.headers["x-checker-saved-run"].isdigit()
+        assert (
+            first.headers["x-checker-saved-run"].isdigit() and second.headers["x-checker-saved-run"].isdigit()
+        )
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from runs").fetchone()[0] == 2
         assert conn.execute("select count(*) from records").fetchone()[0] == 2
@@ -298,8 +379,13 @@ def test_results_are_stored_only_when_the_record_database_is_set_to_save(tmp_pat
 
 def test_a_request_past_its_time_budget_gets_504_and_the_service_stays_ready():
     sheet = SAMPLES / "销售部_2024Q2_汇总.xlsx"
-    with running_service("--workers", "1", "--request-seconds", "0.05") as url, httpx.Client(base_url=url, timeout=60) as c:
-        resp = c.post("/api/v1/audit", params={"filename": sheet.name, "format": "xlsx"}, content=sheet.read_bytes())
+    with (
+        running_service("--workers", "1", "--request-seconds", "0.05") as url,
+        httpx.Client(base_url=url, timeout=60) as c,
+    ):
+        resp = c.post(
+            "/api/v1/audit", params={"filename": sheet.name, "format": "xlsx"}, content=sheet.read_bytes()
+        )
         assert resp.status_code == 504 and resp.json()["error"]["code"] == "timeout"
         assert "/api/v1/jobs" in resp.json()["error"]["message"]
         time.sleep(0.5)
