@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -144,8 +145,6 @@ class _PlaceholderTest:
     LIMIT = 100_000  # answers kept; forgotten all at once beyond (a new text costs ~30 us)
 
     def __init__(self, settings: Settings):
-        self.owner = weakref.ref(settings)
-        self.sizes = (len(settings.placeholders), len(settings.hint_prefixes))
         self.placeholders = {p.lower() for p in settings.placeholders}
         self.hints = tuple(_OPENING_BRACKETS.sub("", h) for h in settings.hint_prefixes)
         self.known: dict[str, bool] = {}
@@ -167,15 +166,25 @@ class _PlaceholderTest:
         return _OPENING_BRACKETS.sub("", compact).startswith(self.hints)
 
 
-_PLACEHOLDER_TESTS: dict[int, _PlaceholderTest] = {}
-
-
 def _placeholder_test(settings: Settings) -> _PlaceholderTest:
-    test = _PLACEHOLDER_TESTS.get(id(settings))
-    stale = test is None or test.owner() is not settings  # pydantic models are unhashable: keyed by id
-    if stale or test.sizes != (len(settings.placeholders), len(settings.hint_prefixes)):
-        test = _PLACEHOLDER_TESTS[id(settings)] = _PlaceholderTest(settings)
-    return test
+    # a pack's lists may be edited in place (tests, callers): their lengths are part of the key
+    shape = ("placeholders", len(settings.placeholders), len(settings.hint_prefixes))
+    return owned(settings, shape, lambda: _PlaceholderTest(settings))
+
+
+T = TypeVar("T")
+_OWNED: dict[tuple[int, Hashable], tuple[weakref.ref, object]] = {}
+
+
+def owned(owner: object, name: Hashable, build: Callable[[], T]) -> T:
+    """A value built once for `owner` (a pack's Settings, a set of lexicons) and kept while it lives.
+    Keyed by id, since pydantic models and dataclasses are unhashable; an object that reuses a dead
+    one's id gets a new value."""
+    key = (id(owner), name)
+    entry = _OWNED.get(key)
+    if entry is None or entry[0]() is not owner:
+        entry = _OWNED[key] = (weakref.ref(owner), build())
+    return entry[1]  # type: ignore[return-value]
 
 
 def finding(rule: Rule, key: str, text: str, start: int, end: int, **values) -> Finding:

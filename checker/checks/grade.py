@@ -10,12 +10,11 @@ evaluation lexicons, flipped by a negator before the word (lexicons/negators.txt
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.base import CheckContext, Rule, check_kind, finding
+from checker.checks.base import CheckContext, Rule, check_kind, finding, owned
 from checker.model import Finding
 from checker.nlp.analysis import Hit, TextAnalyzer
 from checker.nlp.checkboxes import has_boxes, ticked_options
@@ -98,17 +97,10 @@ def direction(
     return _word_direction(analyzer.lexicons, hit.text)
 
 
-# hit text -> direction, per lexicon set: the scan below walks every judgement word, and exports
-# repeat the same judgements on thousands of rows
-_DIRECTIONS: dict[int, tuple[weakref.ref, dict[str, str | None]]] = {}
-
-
 def _word_direction(lexicons: Lexicons, text: str) -> str | None:
-    """The direction the judgement and evaluation lexicons give a judgement's words."""
-    owner, known = _DIRECTIONS.get(id(lexicons), (None, None))
-    if owner is None or owner() is not lexicons:  # Lexicons is unhashable (a dataclass): keyed by id
-        known = {}
-        _DIRECTIONS[id(lexicons)] = (weakref.ref(lexicons), known)
+    """The direction the judgement and evaluation lexicons give a judgement's words, remembered per
+    lexicon set: the scan walks every judgement word, and exports repeat the same judgements."""
+    known = owned(lexicons, "judgement directions", dict)
     if text not in known:
         known[text] = _scan_direction(lexicons, text)
     return known[text]
