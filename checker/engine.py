@@ -93,7 +93,7 @@ class Engine:
             cache[cache_key] = found
             if len(cache) > self.cache_size:
                 cache.popitem(last=False)
-        return [f.model_copy() for f in found] if found else []  # a later stage may edit a record's findings
+        return list(found)  # Findings are frozen: records share them; the list is the record's own
 
     def _run_field(self, step, record: Record, key: str, keys: tuple[str, ...]) -> list[Finding]:
         """A per-field rule run on one field alone (with the few other fields it reads for it)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 # The words a person reads for a verdict and a severity: defined here only; the engine, every
 # report writer and the record database use these names.
@@ -68,6 +68,11 @@ class Record(BaseModel):
 
 
 class Finding(BaseModel):
+    """One problem in one field. Frozen: the engine hands the same Finding to every record whose
+    field holds the same text (an export repeats texts thousands of times), so none may change."""
+
+    model_config = ConfigDict(frozen=True)
+
     rule: str
     severity: Severity
     field: str

@@ -7,6 +7,9 @@ import json
 import random
 from pathlib import Path
 
+import pydantic
+import pytest
+
 from checker.api import Checker
 from checker.engine import PER_FIELD_KINDS, RULE_READS
 from checker.model import FieldValue, Record
@@ -25,7 +28,17 @@ def _records() -> list[Record]:
             if line.strip():
                 texts.append(json.loads(line)["text"])
     rng = random.Random(5)
-    extra = ["无", "", "  ", "无分歧", "双方无分歧", "张三 2024-06-04", "☑已确认", "2024-06-03 15:00", "2024-06-06"]
+    extra = [
+        "无",
+        "",
+        "  ",
+        "无分歧",
+        "双方无分歧",
+        "张三 2024-06-04",
+        "☑已确认",
+        "2024-06-03 15:00",
+        "2024-06-06",
+    ]
     # values the issue-12 kinds read: places, talk types, grades, durations, the employee's own words
     policy = ["视频会议", "开放办公区", "3楼会议室", "转岗面谈", "☑常规面谈 □转岗面谈", "A", "优秀", "C", "不合格",
               "30分钟", "90分钟", "同意", "无意见", "希望增加测试资源", "14:00-14:20"]  # fmt: skip
@@ -47,7 +60,7 @@ def test_cached_findings_equal_uncached():
     assert cached.engine._cache and not plain.engine._cache
 
 
-def test_cache_is_bounded_and_hits_do_not_share_findings():
+def test_cache_is_bounded_and_hits_share_frozen_findings():
     checker = Checker()
     checker.engine.cache_size = 50
     records = _records()[:300]
@@ -57,7 +70,12 @@ def test_cache_is_bounded_and_hits_do_not_share_findings():
     first = checker.audit_record(records[0])
     again = checker.audit_record(records[0])
     assert first.model_dump() == again.model_dump()
-    assert all(a is not b for a, b in zip(first.findings, again.findings, strict=True))
+    # a hit hands back the same Finding objects (frozen, so no record can change another's) in a
+    # list of the record's own (the cross-record stage appends to it)
+    assert first.findings and all(a is b for a, b in zip(first.findings, again.findings, strict=True))
+    assert first.findings is not again.findings
+    with pytest.raises(pydantic.ValidationError):
+        first.findings[0].message = "改了"
 
 
 def test_cached_kinds_exist():
