@@ -6,6 +6,7 @@ or points `--lexicons DIR` at its own folder; files there extend the shipped one
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,15 @@ class WordScanner:
         for word in self._rank:
             sizes.setdefault(word[0], set()).add(len(word))
         self._sizes = {c: tuple(sorted(n)) for c, n in sizes.items()}
+        # the words by their first two characters: which of them a text holds is found from the
+        # pairs of characters it has (a set intersection), not by trying every position
+        by_pair: dict[str, list[str]] = {}
+        for word in self._rank:
+            if len(word) > 1:
+                by_pair.setdefault(word[:2], []).append(word)
+        self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
+        self._pairs = frozenset(by_pair)
+        self._chars = frozenset(w for w in self._rank if len(w) == 1)
 
     def _at(self, text: str, i: int) -> str | None:
         sizes = self._sizes.get(text[i])
@@ -124,15 +134,25 @@ class WordScanner:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
-        text = text[:end]
-        i = pos
-        while i < end:
-            word = self._at(text, i)
-            if word is None:
-                i += 1
-                continue
-            yield WordMatch(i, i + len(word), word)
-            i += len(word)
+        part = text[pos:end]
+        rank = self._rank
+        held = list(self._chars.intersection(part))
+        for pair in self._pairs.intersection(map(operator.add, part, part[1:])):
+            held += [word for word in self._by_pair[pair] if word in part]
+        first: dict[int, str] = {}  # where a held word starts -> the word listed first of those there
+        for word in held:
+            i = part.find(word)
+            while i >= 0:
+                other = first.get(i)
+                if other is None or rank[word] < rank[other]:
+                    first[i] = word
+                i = part.find(word, i + 1)
+        after = 0
+        for i in sorted(first):
+            if i >= after:  # leftmost first, no overlaps
+                word = first[i]
+                after = i + len(word)
+                yield WordMatch(pos + i, pos + after, word)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         return next(self.finditer(text, pos, endpos), None)
