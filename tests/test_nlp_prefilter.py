@@ -10,7 +10,7 @@ import pytest
 from checker.nlp.judgement import NOT_JUDGEMENT, JudgementFinder, JudgementHit, _add
 from checker.nlp.lexicon import load_lexicons
 from checker.nlp.phrases import PhraseCompiler
-from checker.nlp.prefilter import LiteralGate, lead, pattern_atoms
+from checker.nlp.prefilter import DIGIT, Alternation, LiteralGate, lead, pattern_atoms
 from tests.fixtures.labelled import OWN_SETS, SHARED_SETS, labelled_texts
 
 
@@ -37,6 +37,21 @@ def test_what_a_pattern_needs():
     assert atoms_of("(?:能|会).*(?:做好|OK)") == [{"能", "会"}]  # "OK" may match "ok": no atom
     assert atoms_of("KPI达标") == [{"达标"}]
     assert atoms_of("a?|b") == [] and atoms_of(r"(\w)\1") == []
+
+
+def test_digits_and_letters_of_a_pattern_without_ignorecase():
+    def atoms(source: str, flags: int = 0) -> list[set[str]]:
+        return [set(a) for a in pattern_atoms(re.compile(source, flags))]
+
+    assert atoms(r"\d+个") == [{DIGIT}, {"个"}]
+    assert atoms(r"[\d一二]月") == [{DIGIT, "一", "二"}, {"月"}]
+    assert atoms(r"Q[1-4]") == [{"Q1", "Q2", "Q3", "Q4"}]
+    assert atoms(r"Q[1-4]", re.IGNORECASE) == [{"1", "2", "3", "4"}]  # q3 matches too
+    assert atoms(r"[^\d]月|\w") == []
+    gate = LiteralGate([[frozenset({DIGIT})], [frozenset({DIGIT, "三"})]])
+    assert [gate.may(i, gate.scan("第３名")) for i in (0, 1)] == [True, True]  # a full-width digit is \d
+    assert [gate.may(i, gate.scan("第三名")) for i in (0, 1)] == [False, True]
+    assert gate.select(0, 2, gate.scan("第三名")) == 0b10
 
 
 def test_word_classes_read_from_the_skeleton():
@@ -106,7 +121,8 @@ def _patterns_with_heads():
     lexicons = load_lexicons()
     found = [timex.DURATION_BOUND, timex.MILESTONE_BEFORE, timex.MILESTONE_AT, timex.SPECIFIC_TIME]
     recognizer = timex.TimeRecognizer(lexicons)
-    found += [recognizer.dates, recognizer.named_periods, *numbers.PATTERNS.values()]
+    found += [recognizer.dates.whole, recognizer.named_periods.whole, *numbers.PATTERNS.values()]
+    found += [*recognizer.dates.parts, *recognizer.named_periods.parts]
     finder = criteria.CriteriaFinder(lexicons)
     found += [finder.verbs, finder.nouns, criteria._PASSED, criteria._EVERY, criteria._TITLE]
     found += [lexicons.get(name).pattern() for name in ("traits", "measurable", "sensitive", "locations")]
@@ -128,3 +144,96 @@ def test_a_look_ahead_changes_no_match(texts):
         for text in variants:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert checked > 20
+
+
+def _spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def test_an_alternation_one_branch_at_a_time_finds_what_the_alternation_finds(texts):
+    from checker.nlp.timex import TimeRecognizer
+
+    recognizer = TimeRecognizer(load_lexicons())
+    variants = [*texts, *(t.swapcase() for t in texts if t != t.swapcase())]
+    for alternation in (recognizer.dates, recognizer.named_periods):
+        assert alternation._exact
+        gate, count = LiteralGate(alternation.needs()), len(alternation.parts)
+        for text in variants:
+            expected = _spans(alternation.whole.finditer(text))
+            assert _spans(alternation.finditer(text)) == expected, text
+            assert _spans(alternation.finditer(text, gate.select(0, count, gate.scan(text)))) == expected, (
+                text
+            )
+
+
+def test_an_alternation_takes_the_first_branch_at_the_leftmost_position():
+    sources = ["ab", "a", "b+c", "x(?=y)y"]
+    alternation, whole = Alternation(sources), re.compile("|".join(f"(?:{s})" for s in sources))
+    for text in ("abbc ac", "aabbbcab", "bca", "xyxab", ""):
+        assert _spans(alternation.finditer(text)) == _spans(whole.finditer(text)), text
+    assert _spans(alternation.finditer("abbc", 0b110)) == [(0, 1, "a"), (1, 4, "bbc")]  # "ab" ruled out
+    for sources in (["(a)\\1", "b"], ["a?", "b"]):  # a back-reference, an empty match: run whole
+        alternation = Alternation(sources)
+        assert not alternation._exact
+        assert _spans(alternation.finditer("aab")) == _spans(alternation.whole.finditer("aab"))
+
+
+def _gated_groups(analyzer) -> dict[str, tuple[int, list]]:
+    """The steps whose patterns the analyzer's scan rules out: (their group, their patterns in order)."""
+    from checker.nlp import analysis, criteria, numbers, timex
+
+    times, finder = analyzer.times, analyzer.criteria_finder
+    own = {
+        "generic_time": analyzer.generic_time, "directions": analyzer.directions,
+        "form_weight": analyzer.form_weight, "specific_time": timex.SPECIFIC_TIME, "title": analysis._TITLE,
+        "named_code": analyzer.named_code, "quoted": analyzer.quoted, "person": analyzer.person,
+        "named_occasion": analyzer.named_occasion, "lead_time": analysis._LEAD_TIME,
+    }  # fmt: skip
+    return {
+        "numbers": (analyzer._number_group, list(numbers.PATTERNS.values())),
+        "times": (
+            analyzer._time_group,
+            [*times.dates.parts, *times.named_periods.parts, times.periods, timex.DURATION_BOUND]
+            + [timex.MILESTONE_BEFORE, timex.MILESTONE_AT, times.non_deadlines],
+        ),
+        "criteria": (
+            analyzer._criteria_group,
+            [finder.outcomes, *(p for _, p in criteria._PATTERNS), finder.verbs, criteria._ALONE],
+        ),
+        "own": (analyzer._own_group, [own[name] for name in analysis._OWN]),
+    }
+
+
+def test_every_match_of_every_step_passes_the_gate(texts):
+    from checker.nlp.analysis import TextAnalyzer
+
+    analyzer = TextAnalyzer(load_lexicons())
+    judge = analyzer.judge
+    judge.scan("")  # builds the gate
+    groups = _gated_groups(analyzer)
+    for name, (group, patterns) in groups.items():
+        assert judge._groups[group][1] == len(patterns), name
+    missed = []
+    for text in texts:
+        found = judge.scan(text)
+        for name, (group, patterns) in groups.items():
+            may = judge.opened(group, found)
+            missed += [
+                (name, i, text)
+                for i, p in enumerate(patterns)
+                if p is not None and not may >> i & 1 and p.search(text)
+            ]
+    assert missed == []
+
+
+def test_gated_steps_find_what_ungated_ones_find(texts):
+    from checker.nlp.analysis import TextAnalyzer
+    from checker.nlp.numbers import find_quantities
+
+    analyzer = TextAnalyzer(load_lexicons())
+    judge, times, finder = analyzer.judge, analyzer.times, analyzer.criteria_finder
+    for text in texts:
+        found = judge.scan(text)
+        assert times.find(text, judge.opened(analyzer._time_group, found)) == times.find(text)
+        assert find_quantities(text, judge.opened(analyzer._number_group, found)) == find_quantities(text)
+        assert finder.find(text, judge.opened(analyzer._criteria_group, found)) == finder.find(text)

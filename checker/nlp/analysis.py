@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.nlp import pipeline
+from checker.nlp import numbers, pipeline
 from checker.nlp.criteria import CriteriaFinder
 from checker.nlp.judgement import JudgementFinder
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS, Quantity, find_quantities
 from checker.nlp.phrases import PhraseCompiler
+from checker.nlp.prefilter import pattern_atoms, word_atoms
 from checker.nlp.timex import SPECIFIC_TIME, TimeExpr, TimeRecognizer
 
 _COHORT = re.compile(r"\d{2}后")
@@ -47,6 +48,14 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # what a finished action (_finished_action: a word of 2+ Han, 了, a Han word) shows in the text
 _FINISHED_ACTION = re.compile(r"[\u4e00-\u9fff]{2}\s*了\s*[\u4e00-\u9fff]")
 
+
+# the patterns of this module a scan of the text may rule out, in the order of their needs (bits)
+_OWN = (
+    "generic_time", "directions", "form_weight", "specific_time", "title", "named_code", "quoted",
+    "person", "named_occasion", "lead_time",
+)  # fmt: skip
+_OWN_BIT = {name: 1 << i for i, name in enumerate(_OWN)}
+_LEAD_TIME_BIT, _DIRECTIONS_BIT = _OWN_BIT["lead_time"], _OWN_BIT["directions"]
 
 ANALYSIS_CACHE = 12_000  # analysed points kept per analyzer
 
@@ -98,7 +107,12 @@ class TextAnalyzer:
         habitual = lexicons.get("habitual")
         self.habit_words = set(habitual.words("habit"))
         self.frequent = set(habitual.words("frequency"))
-        self._words_at = self.judge.add_needs(self._words_needs())  # one scan of a text serves both
+        # one scan of a text (the judgement finder's) tells which patterns of every step may match it
+        self._words_group = self.judge.add_needs(self._words_needs)
+        self._time_group = self.judge.add_needs(self.times.needs)
+        self._number_group = self.judge.add_needs(numbers.needs)
+        self._criteria_group = self.judge.add_needs(self.criteria_finder.needs)
+        self._own_group = self.judge.add_needs(self._own_needs)
         # the segmenter keeps the lexicon words whole, whoever segments first (follow-up, topics, here)
         pipeline.register_words(lexicons.all_words())
         # sized on the 100k-row benchmark export: 20,000 entries peaked at 509 MB RSS (over the
@@ -146,6 +160,23 @@ class TextAnalyzer:
         # "入职两周就考取了…": a measured speed, a case; "为期两个月的实习", "到岗一年多": time spent
         self.so_soon = compiler.compile(r"\s*{so_soon}")
         self.tenure_before = compiler.compile(r"{tenure_verb}\s*$")
+        self._direction_words = self.lexicons.get("plan_direction").words()
+
+    def _own_needs(self) -> list[list[frozenset[str]]]:
+        """What the matches of this module's patterns hold (prefilter atoms), in the order of _OWN."""
+        found = {
+            "generic_time": pattern_atoms(self.generic_time) if self.generic_time else [],
+            "directions": word_atoms(self._direction_words, self.directions.flags) if self.directions else [],
+            "form_weight": pattern_atoms(self.form_weight),
+            "specific_time": pattern_atoms(SPECIFIC_TIME),
+            "title": pattern_atoms(_TITLE),
+            "named_code": pattern_atoms(self.named_code),
+            "quoted": pattern_atoms(self.quoted),
+            "person": pattern_atoms(self.person),
+            "named_occasion": pattern_atoms(self.named_occasion),
+            "lead_time": pattern_atoms(_LEAD_TIME),
+        }
+        return [found[name] for name in _OWN]
 
     def _words_needs(self) -> list[list[frozenset[str]]]:
         """What a text must hold for its words to make case words or habits (segmenting is the
@@ -164,9 +195,8 @@ class TextAnalyzer:
 
     def _words_matter(self, text: str, found: int | None = None) -> tuple[bool, bool]:
         """(whether case words, whether habit spans could come out of the text's words)."""
-        found, may, at = self.judge.scan(text) if found is None else found, self.judge.may, self._words_at
-        cases = may(at, found) or may(at + 1, found) or may(at + 2, found)
-        return cases or bool(_FINISHED_ACTION.search(text)), may(at + 3, found)
+        may = self.judge.opened(self._words_group, self.judge.scan(text) if found is None else found)
+        return bool(may & 0b111) or bool(_FINISHED_ACTION.search(text)), bool(may & 0b1000)
 
     def _segment(self, text: str) -> tuple[pipeline.Token, ...]:
         return pipeline.segment(text)  # loads the segmenter on first use
@@ -174,47 +204,68 @@ class TextAnalyzer:
     def _analyze(self, text: str) -> PointAnalysis:
         result = PointAnalysis(text)
         found = self.judge.scan(text)  # the literals the text holds: which patterns and steps can apply
+        opened = self.judge.opened
+        own = opened(self._own_group, found)
         result.judgements = [
             Hit(h.kind, h.start, h.end, h.text, h.polarity) for h in self.judge.find(text, found)
         ]
-        times = self.times.find(text)
+        times = self.times.find(text, opened(self._time_group, found))
         result.deadlines = [Hit(t.kind, t.start, t.end, t.text) for t in times if t.kind != "none"]
         result.non_deadlines = [
             Hit("none", t.start, t.end, t.text, why=t.why) for t in times if t.kind == "none"
         ]
-        if result.judgements:
-            result.evidence = self._evidence(text, result.judgements, found)
         # "9月1日起" is no deadline and no quantity either; "每周例会前" keeps its frequency
+        leads = _LEAD_TIME.finditer(text) if own & _LEAD_TIME_BIT else ()
         masked = _mask(
             text,
             [t for t in times if t.kind != "none" or t.why == "start"]
-            + [TimeExpr("lead", m.start(), m.end(), m.group()) for m in _LEAD_TIME.finditer(text)],
+            + [TimeExpr("lead", m.start(), m.end(), m.group()) for m in leads],
         )
-        result.quantities = [Hit(q.kind, q.start, q.end, q.text) for q in find_quantities(masked)]
-        result.criteria = [Hit(c.kind, c.start, c.end, c.text) for c in self.criteria_finder.find(masked)]
-        if self.directions is not None:
+        # masking takes characters away: what cannot match the text cannot match the masked text
+        quantities = find_quantities(masked, opened(self._number_group, found))
+        if result.judgements:
+            # the evidence reads the quantities of the text itself: the same when nothing was masked
+            raw = quantities if masked == text else None
+            result.evidence = self._evidence(text, result.judgements, found, raw)
+        result.quantities = [Hit(q.kind, q.start, q.end, q.text) for q in quantities]
+        result.criteria = [
+            Hit(c.kind, c.start, c.end, c.text)
+            for c in self.criteria_finder.find(masked, opened(self._criteria_group, found))
+        ]
+        if self.directions is not None and own & _DIRECTIONS_BIT:
             result.directions = [
                 Hit("direction", m.start(), m.end(), m.group()) for m in self.directions.finditer(text)
             ]
         return result
 
     # ------------------------------------------------------------ rating points
-    def _evidence(self, text: str, judgements: list[Hit], found: int | None = None) -> list[Hit]:
-        """Support for a judgement: a number, a specific time, a named thing, a framed event or a finished action."""
+    def _evidence(
+        self,
+        text: str,
+        judgements: list[Hit],
+        found: int | None = None,
+        quantities: list[Quantity] | None = None,
+    ) -> list[Hit]:
+        """Support for a judgement: a number, a specific time, a named thing, a framed event or a
+        finished action. `quantities`: those of the text, when known already."""
+        found = self.judge.scan(text) if found is None else found
+        may = self.judge.opened(self._own_group, found)
         generic = (
             [
                 (m.start(), m.end())
                 for m in self.generic_time.finditer(text)
                 if not self.so_soon.match(text, m.end())  # "入职两周就考取了…": a measured speed, a case
             ]
-            if self.generic_time
+            if self.generic_time and may & _OWN_BIT["generic_time"]
             else []
         )
         case_words, habitual = self._words_matter(text, found)
         habits = self._habit_spans(text) if habitual else []
         hits: list[Hit] = []
-        weights = [(m.start(), m.end()) for m in self.form_weight.finditer(text)]
-        for q in find_quantities(text):
+        weights = [(m.start(), m.end()) for m in _finditer(self.form_weight, text, may, "form_weight")]
+        if quantities is None:
+            quantities = find_quantities(text, self.judge.opened(self._number_group, found))
+        for q in quantities:
             if _inside(q.start, weights):
                 continue
             if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
@@ -226,21 +277,22 @@ class TextAnalyzer:
             if _CODE.match(text, q.end) and q.text.isdigit():  # 5S, 8D, 3C: a name, not a count
                 continue
             hits.append(Hit("number", q.start, q.end, q.text))
-        for m in SPECIFIC_TIME.finditer(text):
+        for m in _finditer(SPECIFIC_TIME, text, may, "specific_time"):
             if self.baseline_before.search(text, 0, m.start()) or self.baseline_after.match(text, m.end()):
                 continue
             if not _inside(m.start(), generic + habits):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
-        hits += [Hit("name", m.start(), m.end(), m.group()) for m in _TITLE.finditer(text)]
+        hits += [Hit("name", m.start(), m.end(), m.group()) for m in _finditer(_TITLE, text, may, "title")]
         hits += [
             Hit("name", m.start(), m.end(), m.group())
-            for m in self.named_code.finditer(text)
+            for m in _finditer(self.named_code, text, may, "named_code")
             if (m.group("code") or m.group("code2")) not in self.generic_acronyms
         ]
-        hits += [Hit("name", m.start(), m.end(), m.group()) for m in self._named_quotes(text)]
+        if may & _OWN_BIT["quoted"]:
+            hits += [Hit("name", m.start(), m.end(), m.group()) for m in self._named_quotes(text)]
         nickname = self.nickname.match(text)
-        for pattern in (self.person, self.named_occasion):
-            for m in pattern.finditer(text):
+        for name, pattern in (("person", self.person), ("named_occasion", self.named_occasion)):
+            for m in _finditer(pattern, text, may, name):
                 if not (nickname and m.start() <= nickname.end() - 2):
                     hits.append(Hit("name", m.start(), m.end(), m.group()))
         judged = [(h.start, h.end) for h in judgements]
@@ -440,12 +492,19 @@ def _restates_list(text: str, q: Quantity) -> bool:
     return listed > 1 and value in (listed, listed + 1)
 
 
+def _finditer(pattern: re.Pattern, text: str, may: int, name: str):
+    """The pattern's matches, or none when the scan of the text showed it cannot match (see _OWN)."""
+    return pattern.finditer(text) if may & _OWN_BIT[name] else ()
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
 def _mask(text: str, times: list[TimeExpr]) -> str:
     """Blank out time expressions so "9月30日前" or "三个月内" is not read as a quantity."""
+    if not times:
+        return text
     chars = list(text)
     for t in times:
         for i in range(t.start, t.end):

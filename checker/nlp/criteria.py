@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from checker.nlp.lexicon import Lexicons
-from checker.nlp.prefilter import compile_fast
+from checker.nlp.prefilter import compile_fast, pattern_atoms, word_atoms
 
 _CLAUSE = re.compile(r"[^。；;,，!！?？]+")
 _ALONE = re.compile(r"独立(?=[\u4e00-\u9fff])")
@@ -67,6 +67,18 @@ _ADJECTIVAL = re.compile(r"\s*的")
 _METRIC_AFTER = re.compile(r"\s*(?:率|数|项|品)")
 
 
+_PATTERNS = (
+    ("bound", _BOUND),
+    ("bound", _BENCHMARK),
+    ("outcome", _COMPLETE),
+    ("outcome", _TITLE),
+    ("outcome", _EVERY),
+    ("outcome", _PASSED),
+    ("outcome", _COVERAGE),
+    ("delivery", _TITLED_COURSE),
+)
+
+
 @dataclass(frozen=True)
 class Criterion:
     kind: str  # outcome | alone | delivery | bound
@@ -79,7 +91,9 @@ class CriteriaFinder:
     def __init__(self, lexicons: Lexicons):
         measurable = lexicons.get("measurable")
         self.outcomes = measurable.pattern("outcome")
+        self._outcome_words = measurable.words("outcome")
         verbs = measurable.words("verb")
+        self._verb_words = verbs
         self.verbs = compile_fast("(?:" + "|".join(map(re.escape, verbs)) + ")(?!率)" if verbs else "(?!)")
         nouns = [n for n in measurable.words("noun") if len(n) > 1]
         self.planning = set(measurable.words("planning"))
@@ -88,9 +102,19 @@ class CriteriaFinder:
         self.directions = lexicons.get("plan_direction").pattern()
         self.nouns = compile_fast("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.IGNORECASE)
 
-    def find(self, text: str) -> list[Criterion]:
+    def needs(self) -> list[list[frozenset[str]]]:
+        """What the matches of each pattern hold (prefilter atoms), in the order of find()'s `may`
+        bits: the outcome words, the patterns of _PATTERNS, the verbs, "独立" (_ALONE)."""
+        outcomes = word_atoms(self._outcome_words, self.outcomes.flags) if self.outcomes else []
+        fixed = [pattern_atoms(pattern) for _, pattern in _PATTERNS]
+        return [outcomes, *fixed, word_atoms(self._verb_words, self.verbs.flags), pattern_atoms(_ALONE)]
+
+    def find(self, text: str, may: int | None = None) -> list[Criterion]:
+        """The criteria of a text; `may`: which patterns may match it (bits in the order of needs(),
+        from a scan of the text), None for all."""
+        may = -1 if may is None else may  # -1: every bit set
         hits: list[Criterion] = []
-        if self.outcomes is not None:
+        if self.outcomes is not None and may & 1:
             hits += [
                 Criterion("outcome", m.start(), m.end(), m.group())
                 for m in self.outcomes.finditer(text)
@@ -98,17 +122,12 @@ class CriteriaFinder:
                 and not _METRIC_AFTER.match(text, m.end())
                 and text[m.start() - 1 : m.start()] != "不"
             ]
-        for kind, pattern in (
-            ("bound", _BOUND),
-            ("bound", _BENCHMARK),
-            ("outcome", _COMPLETE),
-            ("outcome", _TITLE),
-            ("outcome", _EVERY),
-            ("outcome", _PASSED),
-            ("outcome", _COVERAGE),
-            ("delivery", _TITLED_COURSE),
-        ):
-            hits += [Criterion(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        for i, (kind, pattern) in enumerate(_PATTERNS, start=1):
+            if may >> i & 1:
+                hits += [Criterion(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        at = len(_PATTERNS) + 1
+        if not may >> at & 3:  # neither a verb nor 独立: no clause holds a criterion
+            return sorted(hits, key=lambda c: c.start)
         for clause in _CLAUSE.finditer(text):
             hit = self._in_clause(text, clause.start(), clause.end())
             if hit is not None:

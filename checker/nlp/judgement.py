@@ -15,6 +15,7 @@ of lexicons/function_words.txt and the lexicons traits / evaluation. Besides tho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -56,7 +57,8 @@ class JudgementFinder:
         self._lexicons = lexicons
         self._compiler = compiler
         self._polarity = lru_cache(maxsize=8192)(self._polarity_of)  # hit texts repeat: 认真负责, 有待提高
-        self._extra: list[list[frozenset[str]]] = []  # what other steps need (one scan serves all)
+        self._extra: list[Callable[[], list[list[frozenset[str]]]]] = []  # other steps' (see add_needs)
+        self._groups: list[tuple[int, int]] = []  # where each of them is in the gate: first, count
 
     @cached_property
     def words(self) -> WordScanner | re.Pattern | None:
@@ -76,26 +78,34 @@ class JudgementFinder:
     def four_han(self) -> re.Pattern:
         return self._compiler.compile(r"<han>{4}<end>")
 
-    def add_needs(self, needs: list[list[frozenset[str]]]) -> int:
-        """Let the same scan of a text tell what another step needs (see may()); returns the index
-        of the first of them. Only before the first scan."""
+    def add_needs(self, needs: Callable[[], list[list[frozenset[str]]]]) -> int:
+        """Let the same scan of a text tell which patterns of another step may match it: `needs()`
+        gives the atoms of each (called once, when the gate is built at the first scan). Returns
+        the handle for opened(). Only before the first scan."""
         assert "_gate" not in self.__dict__, "the gate is built already"
-        self._extra += needs
-        return len(self._ordered) + 2 + len(self._extra) - len(needs)
+        self._extra.append(needs)
+        return len(self._extra) - 1
 
     @cached_property
     def _gate(self) -> LiteralGate:
         """What each phrase (then the judgement words, a circumstance, other steps) needs in a text."""
         needs = [p.needs for p in self._ordered]
-        needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE), *self._extra]
+        needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE)]
+        for provider in self._extra:
+            atoms = provider()
+            self._groups.append((len(needs), len(atoms)))
+            needs += atoms
         return LiteralGate(needs)
 
     def scan(self, text: str) -> int:
-        """Which literals the text holds, for find() and may()."""
+        """Which literals the text holds, for find() and opened()."""
         return self._gate.scan(text)
 
-    def may(self, index: int, found: int) -> bool:
-        return self._gate.may(index, found)
+    def opened(self, handle: int, found: int) -> int:
+        """Which patterns of another step (add_needs) may match the scanned text, as bits in the
+        order its needs() gave them."""
+        first, count = self._groups[handle]
+        return self._gate.select(first, count, found)
 
     @cached_property
     def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], int, int]:

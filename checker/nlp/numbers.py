@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.nlp.lexicon import parse_lexicon
-from checker.nlp.prefilter import compile_fast
+from checker.nlp.prefilter import compile_fast, pattern_atoms
 from checker.resources import data_path
 
 CN_DIGITS = "零一二两三四五六七八九十百千万半几"
@@ -58,10 +58,14 @@ class Quantity:
     text: str
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, may: int | None = None) -> list[Quantity]:
+    """The quantities of a text; `may`: which kinds of PATTERNS (bits, in order) may match it, from
+    needs() and a scan of the text (None: all). A kind that cannot match takes no character."""
     found: list[Quantity] = []
     taken = bytearray(len(text))  # 1 where an earlier kind took the character
-    for kind, pattern in PATTERNS.items():
+    for i, (kind, pattern) in enumerate(PATTERNS.items()):
+        if may is not None and not may >> i & 1:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if end == start or taken.find(1, start, end) >= 0:
@@ -71,6 +75,12 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(Quantity(kind, start, end, m.group()))
             taken[start:end] = b"\x01" * (end - start)
     return sorted(found, key=lambda q: q.start)
+
+
+@cache
+def needs() -> list[list[frozenset[str]]]:
+    """What every match of each kind's pattern holds (prefilter atoms), in the order of PATTERNS."""
+    return [pattern_atoms(pattern) for pattern in PATTERNS.values()]
 
 
 @cache

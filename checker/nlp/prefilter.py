@@ -19,9 +19,11 @@ cased letters drops its atom (IGNORECASE may match it in other letters).
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
 
 try:  # Python 3.11+
     from re import _constants as sre_c
@@ -30,6 +32,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c
     import sre_parse
 
+_MEMO = 4096  # answers kept per group of patterns (select)
 _MAX_STRINGS = 300  # bigger sets of strings are cut into shorter atoms (fewer strings to look up)
 _REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT} | (
     {sre_c.POSSESSIVE_REPEAT} if hasattr(sre_c, "POSSESSIVE_REPEAT") else set()
@@ -41,29 +44,66 @@ def _cased(s: str) -> bool:
     return s.lower() != s.upper()
 
 
+# An atom string that stands for any character `\d` matches (a decimal digit of any script): the
+# gate looks for one with a regex, not by its characters (a noncharacter no pattern holds)
+DIGIT = "\U0010fffe\\d"
+_ANY_DIGIT = re.compile(r"\d")
+_SMALL_RANGE = 64  # a range of at most this many characters is read as a set of them: [1-4]
+
+
 def source_atoms(skeleton: str, flags: int, classes: dict[int, list[str]]) -> list[frozenset[str]]:
     """The atoms of a pattern whose word classes are placeholder characters (`classes`: their words)."""
-    return _Reader(classes).atoms(sre_parse.parse(skeleton, flags))
+    tree = sre_parse.parse(skeleton, flags)
+    return _Reader(classes, flags | tree.state.flags).atoms(tree)
 
 
 def pattern_atoms(pattern: re.Pattern) -> list[frozenset[str]]:
-    return _Reader({}).atoms(sre_parse.parse(pattern.pattern, pattern.flags))
+    return _Reader({}, pattern.flags).atoms(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def word_atoms(words: list[str], flags: int = re.IGNORECASE) -> list[frozenset[str]]:
+    """The atoms of the alternation of some words (a lexicon's pattern), without parsing it."""
+    reader = _Reader({}, flags)
+    return reader._branch([reader._word_atoms(w) for w in words]) if words else []
 
 
 class _Reader:
-    def __init__(self, classes: dict[int, list[str]]):
+    def __init__(self, classes: dict[int, list[str]], flags: int = re.IGNORECASE):
+        # without IGNORECASE a cased letter matches only itself ("Q3", "OKR"): it may be an atom
+        self.ignore_case = bool(flags & re.IGNORECASE)
         self.classes = classes
-        self._uncased = {k: None if _cased("".join(v)) else set(v) for k, v in classes.items()}
+        self._uncased = {k: None if self._cased("".join(v)) else set(v) for k, v in classes.items()}
+
+    def _cased(self, s: str) -> bool:
+        return self.ignore_case and _cased(s)
+
+    def _chars(self, av) -> set[str] | None:
+        """The characters a set ([...]) matches, when it lists them (literals, small ranges)."""
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre_c.LITERAL and a not in self.classes:
+                chars.add(chr(a))
+            elif o is sre_c.RANGE and a[1] - a[0] < _SMALL_RANGE:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None
+        return None if not chars or self._cased("".join(chars)) else chars
+
+    def _digit_atom(self, av) -> frozenset[str] | None:
+        r"""A set with `\d` in it, besides listed characters: "a digit or one of these" ([\d零一二])."""
+        digits = [(o, a) for o, a in av if o is sre_c.CATEGORY and a is sre_c.CATEGORY_DIGIT]
+        rest = [(o, a) for o, a in av if (o, a) not in digits]
+        chars = self._chars(rest) if rest else set()
+        return frozenset({DIGIT, *chars}) if digits and chars is not None else None
 
     def _options(self, op, av) -> set[str] | None:
         """All the strings one node can match, when they are few and have no cased letters."""
         if op is sre_c.LITERAL and av in self.classes:
             return self._uncased[av]
         if op is sre_c.LITERAL:
-            return None if _cased(chr(av)) else {chr(av)}
-        if op is sre_c.IN and av and all(o is sre_c.LITERAL and c not in self.classes for o, c in av):
-            chars = {chr(c) for _, c in av}
-            return None if _cased("".join(chars)) else chars
+            return None if self._cased(chr(av)) else {chr(av)}
+        if op is sre_c.IN and av:
+            return self._chars(av)
         if op is sre_c.BRANCH:
             options: set[str] = set()
             for alt in av[1]:
@@ -120,13 +160,14 @@ class _Reader:
                 found += self.atoms(av[1])
             elif op is sre_c.BRANCH:
                 found += self._branch([self.atoms(alt) for alt in av[1]])
+            elif op is sre_c.IN and self._digit_atom(av):
+                found.append(self._digit_atom(av))
             # anything else (optional, negative, ranges, back-references, flags) requires nothing
         flush()
         return [a for a in found if a]
 
-    @staticmethod
-    def _word_atoms(word: str) -> list[frozenset[str]]:
-        parts = "".join("\0" if _cased(c) else c for c in word).split("\0")
+    def _word_atoms(self, word: str) -> list[frozenset[str]]:
+        parts = "".join("\0" if self._cased(c) else c for c in word).split("\0")
         return [frozenset({part}) for part in parts if part]
 
     @staticmethod
@@ -136,8 +177,14 @@ class _Reader:
         for sub in alternatives:
             if not sub:
                 return []
-            union |= min(sub, key=len)
+            union |= min(sub, key=_rarity)
         return [frozenset(union)]
+
+
+def _rarity(atom: frozenset[str]) -> int:
+    """How often a text may hold an atom, to choose one per alternative: fewer strings are rarer,
+    and any digit is among the commonest."""
+    return len(atom) + (_MAX_STRINGS if DIGIT in atom else 0)
 
 
 class LiteralGate:
@@ -155,6 +202,7 @@ class LiteralGate:
         for atom, bit in bits.items():
             for s in atom:
                 own[s] = own.get(s, 0) | (1 << bit)
+        self._digit = own.pop(DIGIT, 0)  # the atoms a digit satisfies
         # a string brings the atoms of every string that is a prefix of it (they start where it starts);
         # strings are looked up by their first character, or first two, then longest first
         self._single = {s: m for s, m in own.items() if len(s) == 1}
@@ -163,6 +211,8 @@ class LiteralGate:
             if len(s) > 1:
                 double.setdefault(s[:2], []).append((len(s), s, self._closure(s, own)))
         self._double = {k: tuple(sorted(v, reverse=True)) for k, v in double.items()}
+        self._memo: dict[tuple[int, int], dict[int, int]] = {}  # see select()
+        self._reads: dict[tuple[int, int], int] = {}
 
     @staticmethod
     def _closure(s: str, own: dict[str, int]) -> int:
@@ -173,7 +223,7 @@ class LiteralGate:
 
     def scan(self, text: str) -> int:
         """The atoms that occur in the text, as bits."""
-        found = 0
+        found = self._digit if self._digit and _ANY_DIGIT.search(text) else 0
         single, double = self._single, self._double
         for i, ch in enumerate(text):
             mask = single.get(ch)
@@ -190,6 +240,25 @@ class LiteralGate:
     def may(self, index: int, found: int) -> bool:
         needed = self.needed[index]
         return found & needed == needed
+
+    def select(self, first: int, count: int, found: int) -> int:
+        """Which of the patterns first … first+count-1 may match, as bits 0 … count-1. Texts share
+        the few atoms such a group reads, so the answer is kept by those atoms."""
+        group = (first, count)
+        memo = self._memo.get(group)
+        if memo is None:
+            memo = self._memo[group] = {}
+            self._reads[group] = functools.reduce(operator.or_, self.needed[first : first + count], 0)
+        key = found & self._reads[group]
+        bits = memo.get(key)
+        if bits is None:
+            bits = sum(
+                1 << i for i, need in enumerate(self.needed[first : first + count]) if key & need == need
+            )
+            if len(memo) >= _MEMO:
+                memo.clear()
+            memo[key] = bits
+        return bits
 
 
 # ---------------------------------------------------------------- where a match can start
@@ -360,3 +429,74 @@ def compile_fast(source: str, flags: int = 0) -> re.Pattern:
     without IGNORECASE where it changes nothing)."""
     head, flags = plan(source, flags)
     return re.compile(f"{head}(?:{source})" if head else source, flags)
+
+
+# ---------------------------------------------------------------- an alternation, one branch at a time
+class Alternation:
+    """finditer of `(?:a0)|(?:a1)|…` that runs only the alternatives a text may match.
+
+    A big alternation (the date or period patterns of timex) is tried at each position where one of
+    its many opening characters stands (一, 上, 年 …), through every alternative. Each alternative
+    run alone gets its own skip to where it can start, and one whose atoms a text lacks (see
+    LiteralGate) is not run at all. The matches are those of the alternation: at the leftmost
+    position where any alternative matches, the first such alternative's match (its own match
+    there, as the alternation would try it), then on from its end. That needs alternatives that
+    never match empty and refer to no group; otherwise the alternation itself runs.
+    """
+
+    def __init__(self, sources: list[str], flags: int = 0):
+        self.sources, self.flags = list(sources), flags
+        self.parts = [compile_fast(source, flags) for source in self.sources]
+        trees = [sre_parse.parse(source, flags) for source in self.sources]
+        self._exact = all(tree.getwidth()[0] > 0 and not _refers(tree) for tree in trees)
+
+    @cached_property
+    def whole(self) -> re.Pattern:
+        return compile_fast("|".join(f"(?:{source})" for source in self.sources), self.flags)
+
+    def needs(self) -> list[list[frozenset[str]]]:
+        """The atoms of each alternative, in order (bit i of `may` in finditer is alternative i)."""
+        return [pattern_atoms(part) for part in self.parts]
+
+    def finditer(self, text: str, may: int | None = None) -> Iterator[re.Match]:
+        """The matches in the text; `may`: which alternatives may match it (bits), None for all."""
+        if not self._exact:
+            return self.whole.finditer(text)
+        parts = [p for i, p in enumerate(self.parts) if may is None or may >> i & 1]
+        if len(parts) == 1:
+            return parts[0].finditer(text)
+        return _merged(parts, text)
+
+
+def _merged(parts: list[re.Pattern], text: str) -> Iterator[re.Match]:
+    ahead = [p.search(text) for p in parts]  # each alternative's leftmost match from where we are
+    while True:
+        best = None
+        for m in ahead:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m  # the leftmost; at one position the first alternative
+        if best is None:
+            return
+        yield best
+        end = best.end()
+        for i, m in enumerate(ahead):
+            if m is not None and m.start() < end:
+                ahead[i] = parts[i].search(text, end)
+
+
+def _refers(items) -> bool:
+    """Whether a pattern refers to a group (a back-reference or a conditional)."""
+    for op, av in items:
+        if op in (sre_c.GROUPREF, sre_c.GROUPREF_EXISTS):
+            return True
+        if op is sre_c.BRANCH and any(_refers(alt) for alt in av[1]):
+            return True
+        if op is sre_c.SUBPATTERN and _refers(av[3]):
+            return True
+        if op in _REPEATS and _refers(av[2]):
+            return True
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT) and _refers(av[1]):
+            return True
+        if op is getattr(sre_c, "ATOMIC_GROUP", None) and _refers(av):
+            return True
+    return False

@@ -13,11 +13,12 @@ none: 尽快/逐步/持续, a recurring time (每月5日前, 每天下班前) an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.nlp.lexicon import Lexicons
 from checker.nlp.numbers import CN_DIGITS
-from checker.nlp.prefilter import compile_fast
+from checker.nlp.prefilter import Alternation, compile_fast, pattern_atoms, word_atoms
 
 _N = rf"(?:\d{{1,4}}|[{CN_DIGITS}]{{1,4}})"
 _BEFORE = r"(?:之前|以前|前|为止|止|截止|内|之内|以内)"
@@ -135,20 +136,41 @@ class TimeExpr:
 class TimeRecognizer:
     def __init__(self, lexicons: Lexicons):
         deadline = lexicons.get("deadline")
-        self.dates = compile_fast("|".join(f"(?:{p})" for p in DATE_PATTERNS))
-        self.named_periods = compile_fast("|".join(f"(?:{p})" for p in PERIOD_PATTERNS))
+        self.dates = Alternation(DATE_PATTERNS)
+        self.named_periods = Alternation(PERIOD_PATTERNS)
         self.periods = deadline.pattern("period")
         self.milestones = deadline.words("milestone")
         self.routine_events = tuple(deadline.words("routine_event"))
         self.non_deadlines = deadline.pattern("none")
+        self._words = {"period": deadline.words("period"), "none": deadline.words("none")}
         triggers = "|".join(map(re.escape, deadline.words("trigger"))) or "(?!)"
         self.trigger_before = re.compile(rf"(?:{triggers}){_TRIGGER_TAIL}")
 
-    def find(self, text: str) -> list[TimeExpr]:
+    def needs(self) -> list[list[frozenset[str]]]:
+        """What the matches of each pattern hold (prefilter atoms), in the order of find()'s `may`
+        bits: the date alternatives, the period alternatives, the period words, the duration
+        bounds, the milestones before and at an event, the non-deadline words."""
+
+        def words(pattern: re.Pattern | None, tag: str) -> list[frozenset[str]]:
+            return word_atoms(self._words[tag], pattern.flags) if pattern is not None else []
+
+        return [
+            *self.dates.needs(),
+            *self.named_periods.needs(),
+            words(self.periods, "period"),
+            *(pattern_atoms(p) for p in (DURATION_BOUND, MILESTONE_BEFORE, MILESTONE_AT)),
+            words(self.non_deadlines, "none"),
+        ]
+
+    def find(self, text: str, may: int | None = None) -> list[TimeExpr]:
+        """The time expressions of a text; `may`: which patterns may match it (bits in the order
+        of needs(), from a scan of the text), None for all. A pattern that cannot match finds nothing."""
+        may = -1 if may is None else may  # -1: every bit set
+        at = len(self.dates.parts) + len(self.named_periods.parts)  # bits of the single patterns
         found: list[TimeExpr] = []
-        self._add(found, "date", self.dates, text)
-        self._add(found, "period", self.named_periods, text)
-        for m in DURATION_BOUND.finditer(text):
+        self._add(found, "date", self.dates.finditer(text, may))
+        self._add(found, "period", self.named_periods.finditer(text, may >> len(self.dates.parts)))
+        for m in DURATION_BOUND.finditer(text) if may >> at + 1 & 1 else ():
             if _TARGET_BEFORE.search(text[: m.start()]):
                 continue
             clause_head = re.split(r"[。；;!！?？]", text[: m.start()])[-1]
@@ -156,20 +178,20 @@ class TimeRecognizer:
                 self._push(found, TimeExpr("none", m.start(), m.end(), m.group(), "standard"))
             else:
                 self._push(found, TimeExpr("duration", m.start(), m.end(), m.group()))
-        if self.periods is not None:
-            self._add(found, "period", self.periods, text)
-        for m in MILESTONE_BEFORE.finditer(text):
+        if self.periods is not None and may >> at & 1:
+            self._add(found, "period", self.periods.finditer(text))
+        for m in MILESTONE_BEFORE.finditer(text) if may >> at + 2 & 1 else ():
             if any(t.end == m.start() for t in found):
                 continue  # "9月30日前", "Q3末前": the date or period is the limit
             expr = self._milestone(text, m)
             if expr is not None:
                 self._push(found, expr)
-        for m in MILESTONE_AT.finditer(text):
+        for m in MILESTONE_AT.finditer(text) if may >> at + 3 & 1 else ():
             start = self._milestone_start(text, m.start())
             self._push(found, TimeExpr("milestone", start, m.end(), text[start : m.end()]))
         found = [self._bounding(text, t) for t in found]
-        if self.non_deadlines is not None:
-            self._add(found, "none", self.non_deadlines, text)
+        if self.non_deadlines is not None and may >> at + 4 & 1:
+            self._add(found, "none", self.non_deadlines.finditer(text))
         return sorted(found, key=lambda t: t.start)
 
     def deadlines(self, text: str) -> list[TimeExpr]:
@@ -219,8 +241,8 @@ class TimeRecognizer:
         return expr
 
     @staticmethod
-    def _add(found: list[TimeExpr], kind: str, pattern: re.Pattern, text: str) -> None:
-        for m in pattern.finditer(text):
+    def _add(found: list[TimeExpr], kind: str, matches: Iterable[re.Match]) -> None:
+        for m in matches:
             if m.end() > m.start():
                 TimeRecognizer._push(found, TimeExpr(kind, m.start(), m.end(), m.group()))
 
