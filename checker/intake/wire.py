@@ -13,13 +13,12 @@ from __future__ import annotations
 from operator import attrgetter
 
 from checker.model import FieldValue, Finding, Location, Record, RecordReport, Severity
+from checker.model import trusted as _build
 
 _LOCATION = tuple(Location.model_fields)
 _FINDING = tuple(Finding.model_fields)
 _REPORT = tuple(RecordReport.model_fields)
 _RECORD = tuple(Record.model_fields)
-_new = object.__new__
-_set = object.__setattr__
 
 
 _LOCATION_SET = frozenset(_LOCATION)
@@ -31,16 +30,6 @@ _report_values = attrgetter(*_REPORT)
 _FINDINGS_AT, _LOCATIONS_AT = _REPORT.index("findings"), _REPORT.index("locations")
 _SEVERITY_AT = _FINDING.index("severity")
 _SEVERITIES = {s.value: s for s in Severity}
-
-
-def _build(cls, data: dict, names: frozenset | None = None):
-    """A model instance from every one of its fields' values, unvalidated."""
-    obj = _new(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", set(names or data))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _location_out(loc: Location | None):
