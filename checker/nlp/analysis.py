@@ -89,7 +89,8 @@ class TextAnalyzer:
         self.times = TimeRecognizer(lexicons)
         self.judge = JudgementFinder(lexicons)
         self.criteria_finder = CriteriaFinder(lexicons)
-        self._compile_evidence_patterns(PhraseCompiler(lexicons))
+        self._compiler = PhraseCompiler(lexicons)
+        self._compile_evidence_patterns(self._compiler)
         generic = lexicons.get("generic_time").words()
         # "入职两年多", "工作三年来": a tenure after a generic time word is generic too
         self.generic_time = (
@@ -124,18 +125,19 @@ class TextAnalyzer:
         """Names, frames and quantifiers of the evidence finder, from lexicons/function_words.txt."""
         # A named person is a particular case: 小李, 王某, 张阿姨, 李经理 (surnames that are not also
         # common function characters). A nickname that opens the point is the employee, not a case.
-        self.person = compiler.compile(
-            r"(?<![<chars:not_before_person>])(?:"
+        self._sources = {  # the patterns made of word classes: their atoms are read from these
+            "person": r"(?<![<chars:not_before_person>])(?:"
             r"{nickname_prefix}[<chars:surname>](?=[在的同等和与反说家来是被把对给跟、,，。;；:：)）]|$)"
-            r"|[<chars:surname>](?:某某?(?![<chars:not_after_mou>])|{person_title}))"
-        )
+            r"|[<chars:surname>](?:某某?(?![<chars:not_after_mou>])|{person_title}))",
+            "named_occasion": r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![<chars:routine_meeting>]){occasion}"
+            r"(?:上|中|期间|时|前后)",
+            "form_weight": r"[（(]\s*{form_weight}?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]",
+        }
+        self.person = compiler.compile(self._sources["person"])
         self.nickname = compiler.compile(r"^\s*{nickname_prefix}[<chars:surname>]")
         self.quoted = re.compile(_QUOTED)
         self.named_suffix = compiler.compile(r"\s*{named_suffix}")
-        self.named_occasion = compiler.compile(
-            r"(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?<![<chars:routine_meeting>]){occasion}"
-            r"(?:上|中|期间|时|前后)"
-        )
+        self.named_occasion = compiler.compile(self._sources["named_occasion"])
         # Quantities that cover everything and count nothing: "全部工作都按时完成", "每次都能送到"
         self.universal = compiler.compile(r"{universal}|每个?{every_unit}")
         self.frame_before = tuple(compiler.words("frame_before"))
@@ -147,13 +149,12 @@ class TextAnalyzer:
         self.repeated = set(compiler.words("repeated"))
         self.narrative = set(compiler.words("narrative"))
         self.generic_acronyms = {w.upper() for w in compiler.words("generic_acronym")}
-        self.named_code = compiler.compile(
-            rf"{{named_suffix}}(?P<code>{_CODE_NAME})|(?P<code2>{_CODE_NAME})(?={{named_suffix}})", 0
+        self._sources["named_code"] = (
+            rf"{{named_suffix}}(?P<code>{_CODE_NAME})|(?P<code2>{_CODE_NAME})(?={{named_suffix}})"
         )
+        self.named_code = compiler.compile(self._sources["named_code"], 0)
         # "工作态度(权重15%):", "(满分10分)": a weight or scale of the form, not a figure of the work
-        self.form_weight = compiler.compile(
-            r"[（(]\s*{form_weight}?\s*[:：]?\s*\d+(?:\.\d+)?\s*(?:%|％|分)?\s*[)）]"
-        )
+        self.form_weight = compiler.compile(self._sources["form_weight"])
         # A time as the baseline of a comparison ("比上季度进步大", "和去年相比成熟多了") names no case
         self.baseline_before = compiler.compile(r"{comparison}\s*$")
         self.baseline_after = compiler.compile(r"\s*{comparison}")
@@ -167,13 +168,13 @@ class TextAnalyzer:
         found = {
             "generic_time": pattern_atoms(self.generic_time) if self.generic_time else [],
             "directions": word_atoms(self._direction_words, self.directions.flags) if self.directions else [],
-            "form_weight": pattern_atoms(self.form_weight),
+            "form_weight": self._compiler.atoms(self._sources["form_weight"]),
             "specific_time": pattern_atoms(SPECIFIC_TIME),
             "title": pattern_atoms(_TITLE),
-            "named_code": pattern_atoms(self.named_code),
+            "named_code": self._compiler.atoms(self._sources["named_code"], 0),
             "quoted": pattern_atoms(self.quoted),
-            "person": pattern_atoms(self.person),
-            "named_occasion": pattern_atoms(self.named_occasion),
+            "person": self._compiler.atoms(self._sources["person"]),
+            "named_occasion": self._compiler.atoms(self._sources["named_occasion"]),
             "lead_time": pattern_atoms(_LEAD_TIME),
         }
         return [found[name] for name in _OWN]

@@ -8,11 +8,11 @@ with no trait word cannot match, whatever else it holds.
 
 At compile time each pattern is read (its `re` parse tree) into *atoms*: sets of
 strings of which any match contains at least one (a literal run, a word class, a
-one-character class, a positive look-around). Per text one pass finds which atoms
-occur: at each position the longest string of any atom that starts there (every
-shorter one that also starts there is a prefix of it, so its atoms come along).
-A pattern runs only where all of its atoms occur, so its matches are exactly
-those of running it everywhere. Only what is certain becomes an atom: optional
+one-character class, a positive look-around, any digit). Per text one pass finds which
+atoms occur: the characters and pairs of characters of the text are intersected with
+those the strings open with, and only the longer strings opening with a pair the text
+holds are looked for. A pattern runs only where all of its atoms occur, so its matches
+are exactly those of running it everywhere. Only what is certain becomes an atom: optional
 parts, negative look-arounds, ranges and categories give none, and a string with
 cased letters drops its atom (IGNORECASE may match it in other letters).
 """
@@ -58,7 +58,8 @@ def source_atoms(skeleton: str, flags: int, classes: dict[int, list[str]]) -> li
 
 
 def pattern_atoms(pattern: re.Pattern) -> list[frozenset[str]]:
-    return _Reader({}, pattern.flags).atoms(sre_parse.parse(pattern.pattern, pattern.flags))
+    tree = _PARSED.get(pattern) or sre_parse.parse(pattern.pattern, pattern.flags)
+    return _Reader({}, pattern.flags | tree.state.flags).atoms(tree)
 
 
 def word_atoms(words: list[str], flags: int = re.IGNORECASE) -> list[frozenset[str]]:
@@ -203,38 +204,32 @@ class LiteralGate:
             for s in atom:
                 own[s] = own.get(s, 0) | (1 << bit)
         self._digit = own.pop(DIGIT, 0)  # the atoms a digit satisfies
-        # a string brings the atoms of every string that is a prefix of it (they start where it starts);
-        # strings are looked up by their first character, or first two, then longest first
-        self._single = {s: m for s, m in own.items() if len(s) == 1}
-        double: dict[str, list[tuple[int, str, int]]] = {}
-        for s in own:
-            if len(s) > 1:
-                double.setdefault(s[:2], []).append((len(s), s, self._closure(s, own)))
-        self._double = {k: tuple(sorted(v, reverse=True)) for k, v in double.items()}
+        # a text holds a string of two or more characters only where it holds its first two: the
+        # strings are looked up by the pairs of characters of the text (a set intersection, in C)
+        self._chars = {s: m for s, m in own.items() if len(s) == 1}
+        pairs: dict[str, list] = {}  # a pair -> [its own atoms, (a longer string, its atoms) …]
+        for s, m in own.items():
+            if len(s) > 2:
+                pairs.setdefault(s[:2], [0]).append((s, m))
+            elif len(s) == 2:
+                pairs.setdefault(s, [0])[0] |= m
+        self._pairs = {pair: (found[0], tuple(found[1:])) for pair, found in pairs.items()}
+        self._char_set, self._pair_set = frozenset(self._chars), frozenset(self._pairs)
         self._memo: dict[tuple[int, int], dict[int, int]] = {}  # see select()
         self._reads: dict[tuple[int, int], int] = {}
-
-    @staticmethod
-    def _closure(s: str, own: dict[str, int]) -> int:
-        mask = 0
-        for n in range(1, len(s) + 1):
-            mask |= own.get(s[:n], 0)
-        return mask
 
     def scan(self, text: str) -> int:
         """The atoms that occur in the text, as bits."""
         found = self._digit if self._digit and _ANY_DIGIT.search(text) else 0
-        single, double = self._single, self._double
-        for i, ch in enumerate(text):
-            mask = single.get(ch)
-            if mask:
-                found |= mask
-            longer = double.get(text[i : i + 2])
-            if longer:
-                for n, s, mask in longer:
-                    if n == 2 or text.startswith(s, i):
-                        found |= mask
-                        break
+        chars, pairs = self._chars, self._pairs
+        for char in self._char_set.intersection(text):
+            found |= chars[char]
+        for pair in self._pair_set.intersection(map(operator.add, text, text[1:])):
+            mask, longer = pairs[pair]
+            found |= mask
+            for s, mask in longer:
+                if s in text:
+                    found |= mask
         return found
 
     def may(self, index: int, found: int) -> bool:
@@ -362,13 +357,16 @@ def lead(skeleton: str, flags: int, classes: dict[int, list[str]] | None = None)
     return plan(skeleton, flags, classes)[0]
 
 
-def plan(skeleton: str, flags: int, classes: dict[int, list[str]] | None = None) -> tuple[str, int]:
-    """(the look-ahead to open the pattern with, or ""; the flags to compile it with).
+def plan(
+    skeleton: str, flags: int, classes: dict[int, list[str]] | None = None, tree=None
+) -> tuple[str, int]:
+    """(the look-ahead to open the pattern with, or ""; the flags to compile it with). `tree`: the
+    skeleton parsed already.
 
     IGNORECASE is dropped when the pattern holds no cased letter: it then changes no match, and
     compiling a range such as [\u4e00-\u9fff] under it costs ~10 ms (`re` folds every character)."""
     classes = classes or {}
-    tree = sre_parse.parse(skeleton, flags)
+    tree = sre_parse.parse(skeleton, flags) if tree is None else tree
     if flags & re.IGNORECASE and not _case_matters(tree, classes):
         flags &= ~re.IGNORECASE
     inline = tree.state.flags & ~flags & ~(re.UNICODE | re.IGNORECASE)  # (?x) must stay at the start
@@ -424,11 +422,19 @@ def _case_matters(items, classes: dict[int, list[str]]) -> bool:
     return cased or (backref and broad)
 
 
-def compile_fast(source: str, flags: int = 0) -> re.Pattern:
+def compile_fast(source: str, flags: int = 0, tree=None) -> re.Pattern:
     """re.compile, with a look-ahead for the characters a match opens with where that helps (and
-    without IGNORECASE where it changes nothing)."""
-    head, flags = plan(source, flags)
-    return re.compile(f"{head}(?:{source})" if head else source, flags)
+    without IGNORECASE where it changes nothing). `tree`: the source parsed already."""
+    tree = sre_parse.parse(source, flags) if tree is None else tree
+    head, compiled_flags = plan(source, flags, tree=tree)
+    pattern = re.compile(f"{head}(?:{source})" if head else source, compiled_flags)
+    _PARSED[pattern] = tree
+    return pattern
+
+
+# compile_fast's parse of each source (its look-ahead adds nothing a match needs), read again for
+# atoms and by Alternation: parsing is most of what the gate costs a cold start
+_PARSED: dict[re.Pattern, sre_parse.SubPattern] = {}
 
 
 # ---------------------------------------------------------------- an alternation, one branch at a time
@@ -445,24 +451,38 @@ class Alternation:
     """
 
     def __init__(self, sources: list[str], flags: int = 0):
-        self.sources, self.flags = list(sources), flags
-        self.parts = [compile_fast(source, flags) for source in self.sources]
-        trees = [sre_parse.parse(source, flags) for source in self.sources]
-        self._exact = all(tree.getwidth()[0] > 0 and not _refers(tree) for tree in trees)
+        self.sources, self.flags, self.count = list(sources), flags, len(sources)
+        self._trees = [sre_parse.parse(source, flags) for source in self.sources]
+        self._exact = all(tree.getwidth()[0] > 0 and not _refers(tree) for tree in self._trees)
+        self._compiled: list[re.Pattern | None] = [None] * self.count  # compiled on first need
+        self._chosen: dict[int, list[re.Pattern]] = {}  # by `may`: the alternatives it leaves
 
     @cached_property
     def whole(self) -> re.Pattern:
         return compile_fast("|".join(f"(?:{source})" for source in self.sources), self.flags)
 
+    @property
+    def parts(self) -> list[re.Pattern]:
+        return [self._part(i) for i in range(self.count)]
+
+    def _part(self, i: int) -> re.Pattern:
+        part = self._compiled[i]
+        if part is None:
+            part = self._compiled[i] = compile_fast(self.sources[i], self.flags, self._trees[i])
+        return part
+
     def needs(self) -> list[list[frozenset[str]]]:
         """The atoms of each alternative, in order (bit i of `may` in finditer is alternative i)."""
-        return [pattern_atoms(part) for part in self.parts]
+        return [_Reader({}, self.flags | tree.state.flags).atoms(tree) for tree in self._trees]
 
     def finditer(self, text: str, may: int | None = None) -> Iterator[re.Match]:
         """The matches in the text; `may`: which alternatives may match it (bits), None for all."""
         if not self._exact:
             return self.whole.finditer(text)
-        parts = [p for i, p in enumerate(self.parts) if may is None or may >> i & 1]
+        key = -1 if may is None else may & ((1 << self.count) - 1)
+        parts = self._chosen.get(key)
+        if parts is None:
+            parts = self._chosen[key] = [self._part(i) for i in range(self.count) if key >> i & 1]
         if len(parts) == 1:
             return parts[0].finditer(text)
         return _merged(parts, text)

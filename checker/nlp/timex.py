@@ -166,10 +166,10 @@ class TimeRecognizer:
         """The time expressions of a text; `may`: which patterns may match it (bits in the order
         of needs(), from a scan of the text), None for all. A pattern that cannot match finds nothing."""
         may = -1 if may is None else may  # -1: every bit set
-        at = len(self.dates.parts) + len(self.named_periods.parts)  # bits of the single patterns
+        at = self.dates.count + self.named_periods.count  # the bits of the single patterns
         found: list[TimeExpr] = []
         self._add(found, "date", self.dates.finditer(text, may))
-        self._add(found, "period", self.named_periods.finditer(text, may >> len(self.dates.parts)))
+        self._add(found, "period", self.named_periods.finditer(text, may >> self.dates.count))
         for m in DURATION_BOUND.finditer(text) if may >> at + 1 & 1 else ():
             if _TARGET_BEFORE.search(text[: m.start()]):
                 continue
