@@ -16,7 +16,6 @@ streaming reader fails before its first record, the whole-file reader gets its c
 from __future__ import annotations
 
 import itertools
-import re
 import zipfile
 from collections.abc import Iterator
 
@@ -30,8 +29,6 @@ from checker.model import Record
 # Sheets this big are batch exports (a form is a few KB): read row by row with the lxml reader
 # (about 2,000 rows and up; xlsx.load_sheets switches at 16 MB, where holding every row begins to hurt).
 STREAM_ABOVE_SHEET_XML = 2 * 1024 * 1024
-_MERGE_CELL = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]+)\"")
-_MERGES_START = re.compile(rb"<(?:\w+:)?mergeCells\b")
 
 
 def iter_records(
@@ -128,7 +125,7 @@ def _book_records(zf: zipfile.ZipFile, source: str, table: AliasTable, limits: g
             continue
         title = sheet.get("name", "")
         info = zf.getinfo(pkg._names[target.lstrip("/")])
-        merged = [m for m in (xs._merge_range(ref.decode()) for ref in _merge_refs(zf, info)) if m]
+        merged = [m for m in (xs._merge_range(ref.decode()) for ref in gate.sheet_merge_refs(zf, info)) if m]
         with zf.open(info) as fh:
             rows = xs.iter_rows(
                 fh, strings, date_styles, date1904, limits.max_rows, limits.max_cols, xl.cell_text, []
@@ -172,6 +169,12 @@ def _sheet_records(title: str, rows, merged: list, source: str, start: int, tabl
     last = header.last_row
     data_rows = ((r, v) for r, v in enumerate(head) if r > header.last_row and v)
     rest = () if lookahead is None else _chain(lookahead, rows)
+    if not fills.starts:  # no cell merged down the data rows: each row as it comes
+        for r, values in itertools.chain(data_rows, rest):
+            record = batch.record(r, values)
+            if record is not None:
+                yield record
+        return
     for r, values in itertools.chain(data_rows, rest):
         for gap in fills.gaps(last, r):  # a blank row under a merged cell still gets the merged text
             record = batch.record(gap, fills.apply(gap, []))
@@ -217,26 +220,3 @@ class _MergedDown:
         from checker.intake import xlsx as xl
 
         return xl._fill_merged(values, fill)
-
-
-def _merge_refs(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[bytes]:
-    """The mergeCell refs of a sheet, found without parsing it: <mergeCells> follows <sheetData>."""
-    refs: list[bytes] = []
-    tail = b""
-    found = False
-    with zf.open(info) as fh:
-        while chunk := fh.read(gate.SCAN_CHUNK):
-            block = tail + chunk
-            if not found:
-                match = _MERGES_START.search(block)
-                if match is None:
-                    tail = block[-32:]
-                    continue
-                found, block = True, block[match.start() :]
-            # a mergeCell element cut by the chunk end is finished in the next round
-            cut = block.rfind(b"<")
-            complete, tail = (block[:cut], block[cut:]) if cut > 0 else (block, b"")
-            refs.extend(_MERGE_CELL.findall(complete))
-    if found and tail:
-        refs.extend(_MERGE_CELL.findall(tail))
-    return refs

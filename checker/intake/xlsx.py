@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import operator
 import re
 import warnings
 import zipfile
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
 from checker.intake.grid import Grid, GridCell, label_key, read_form, resolve_dates
-from checker.model import FieldValue, Location, Record
+from checker.model import FieldValue, Location, Record, trusted
 
 # Sheets larger than this are streamed (read-only mode: no merged-cell info).
 STREAM_ABOVE_BYTES = 4 * 1024 * 1024
@@ -451,8 +452,7 @@ def _is_note_row(values: list[str]) -> bool:
 def batch_records(
     sheet: SheetData, header: Header, source: str, start_index: int, table: AliasTable
 ) -> list[Record]:
-    """One record per data row (validated from plain dicts in one call each: pydantic-core does
-    that faster than building the nested models one by one, which matters for 100k-row sheets)."""
+    """One record per data row (BatchRows.record)."""
     rows = BatchRows(sheet.title, header, source, start_index)
     merged_down = _merged_down(sheet, header.last_row)
     records = []
@@ -476,42 +476,71 @@ class BatchRows:
         self.columns = [(c, key, label, column_letter(c + 1)) for c, (key, label) in header.columns.items()]
         self.header_texts = {c: label for c, _, label, _ in self.columns}
         self.extra = [(c, label, column_letter(c + 1)) for c, label in header.extra.items()]
+        self._cols = [c for c, _, _, _ in self.columns]
+        # compared with the row's stripped texts, "" past its end: exact while no label is empty
+        labels = [label for _, _, label, _ in self.columns]
+        self._labels = labels if all(labels) else None
 
     def record(self, r: int, values: list[str]) -> Record | None:
         """The record of row r (0-based), or None for a blank, note or repeated header row."""
-        texts = [values[c] if c < len(values) else "" for c, _, _, _ in self.columns]
+        n = len(values)
+        texts = [values[c] if c < n else "" for c in self._cols]
+        stripped = [t.strip() for t in texts]
+        filled = len(stripped) - stripped.count("")
         if (
-            not any(t.strip() for t in texts)
-            or _is_note_row(values)
-            or _repeats_header(values, self.header_texts)
+            not filled
+            or (filled < 3 and _is_note_row(values))  # a note row has at most two filled cells
+            or self._repeats_header(values, stripped)
         ):
             return None
-        source, part = self.source, self.part
+        source, part, row = self.source, self.part, str(r + 1)
+        # Built without validation (model.trusted): every value is already a str or an int of its
+        # field, so Record.model_validate of the same dicts gives the same values and fields_set.
         fields = {
-            key: {
-                "text": text,
-                "location": {"file": source, "part": part, "cell": f"{letter}{r + 1}", "label": label},
-            }
+            key: _field_value(text, source, part, letter + row, label)
             for (_, key, label, letter), text in zip(self.columns, texts, strict=True)
         }
         extra = {
-            label: {
-                "text": values[c] if c < len(values) else "",
-                "location": {"file": source, "part": part, "cell": f"{letter}{r + 1}", "label": label},
-            }
+            label: _field_value(values[c] if c < n else "", source, part, letter + row, label)
             for c, label, letter in self.extra
         }
-        record = Record.model_validate(
+        record = trusted(
+            Record,
             {
                 "source": source,
                 "index": self.index,
-                "sheet": f"{self.title} 第{r + 1}行",
+                "sheet": f"{self.title} 第{row}行",
                 "fields": fields,
                 "extra": extra,
-            }
+            },
         )
         self.index += 1
         return record
+
+    def _repeats_header(self, values: list[str], stripped: list[str]) -> bool:
+        if self._labels is None:
+            return _repeats_header(values, self.header_texts)
+        return sum(map(operator.eq, stripped, self._labels)) >= MIN_BATCH_KEYS
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _field_value(text: str, file: str, part: str, cell: str, label: str) -> FieldValue:
+    """model.trusted(FieldValue, ...) of a model.trusted(Location, ...), unrolled: a 100k-row export
+    builds two million of them, and the calls cost more than the building."""
+    location = _new(Location)
+    _set(location, "__dict__", {"file": file, "part": part, "cell": cell, "label": label})
+    _set(location, "__pydantic_fields_set__", {"file", "part", "cell", "label"})
+    _set(location, "__pydantic_extra__", None)
+    _set(location, "__pydantic_private__", None)
+    value = _new(FieldValue)
+    _set(value, "__dict__", {"text": text, "location": location})
+    _set(value, "__pydantic_fields_set__", {"text", "location"})
+    _set(value, "__pydantic_extra__", None)
+    _set(value, "__pydantic_private__", None)
+    return value
 
 
 def _merged_down(sheet: SheetData, header_last: int) -> dict[int, dict[int, str]]:

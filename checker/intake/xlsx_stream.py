@@ -30,7 +30,7 @@ def _tag(name: str) -> str:
     return f"{{{S}}}{name}"
 
 
-_C, _V, _MERGE = _tag("c"), _tag("v"), _tag("mergeCell")
+_C, _V, _T, _MERGE = _tag("c"), _tag("v"), _tag("t"), _tag("mergeCell")
 
 
 def column_index(letters: str) -> int:
@@ -141,12 +141,13 @@ def iter_rows(source, strings, date_styles, date1904, max_rows, max_cols, cell_t
     parser = etree.iterparse(
         source,
         events=("end",),
-        tag=(_tag("row"), _tag("mergeCell")),
+        tag=(_tag("row"), _MERGE),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=True,
     )
+    read = _RowReader(strings, date_styles, date1904, max_cols, cell_text)
     count = 0  # rows so far, as a list padded with empty rows would hold them
     for _, el in parser:
         if el.tag == _MERGE:
@@ -155,7 +156,7 @@ def iter_rows(source, strings, date_styles, date1904, max_rows, max_cols, cell_t
         r = int(el.get("r", count + 1)) - 1
         if r >= max_rows:
             raise SheetTooLarge
-        values = _row_values(el, strings, date_styles, date1904, max_cols, cell_text)
+        values = read(el)
         el.clear(keep_tail=False)
         parent = el.getparent()
         while el.getprevious() is not None:  # the cleared rows before this one: keep memory flat
@@ -175,8 +176,79 @@ def _column_of(ref: str, default: int) -> int:
         return default
     col = _COLUMNS.get(letters)
     if col is None:
-        col = _COLUMNS[letters] = column_index(letters)
+        col = column_index(letters)
+        if len(letters) <= 3:  # real columns (A..XFD): a hostile sheet cannot grow the cache
+            _COLUMNS[letters] = col
     return col
+
+
+# A row as lxml writes it back, when it is nothing but plain cells (attributes r, s, t in that
+# order; an inline string, a <v> value, or nothing): one serialisation and one regex pass give
+# every cell's parts, about half of what walking the cells as elements costs (a proxy object per
+# element, a namespace lookup per attribute). Any other shape (formulas, rich text, comments,
+# prefixes, other attributes) is read from the elements. lxml writes text with exactly these four
+# escapes (&amp; &lt; &gt; &#13;); the cell pattern admits no other "&".
+_TEXT_XML = r"[^<&]*(?:&(?:amp|lt|gt|#13);[^<&]*)*"
+_PLAIN_CELL = re.compile(
+    r'(\s*<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]{1,9})")?(?: t="(\w+)")?'
+    rf"(?:/>|><v>({_TEXT_XML})</v></c>"
+    rf'|><is><t(?: xml:space="preserve")?>({_TEXT_XML})</t></is></c>)\s*)'
+)
+_ROW_END = "</row>"
+_ESCAPE = re.compile(r"&(?:amp|lt|gt|#13);")
+_ESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#13;": "\r"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPED[m.group()], text) if "&" in text else text
+
+
+class _RowReader:
+    """A <row> element -> its cell texts by column (ragged; "" for a blank cell before a filled one),
+    as _row_values gives them."""
+
+    def __init__(self, strings, date_styles, date1904, max_cols, cell_text):
+        self.strings, self.date_styles, self.date1904 = strings, date_styles, date1904
+        self.max_cols, self.cell_text = max_cols, cell_text
+
+    def __call__(self, row_el) -> list[str]:
+        xml = etree.tostring(row_el, encoding="unicode", with_tail=False)
+        # unprefixed <row>: the unprefixed names inside it are in its namespace, as _C is
+        if xml.startswith("<row") and xml.endswith(_ROW_END):
+            body = xml.find(">") + 1
+            cells = _PLAIN_CELL.findall(xml, body)
+            if sum(len(cell[0]) for cell in cells) == len(xml) - len(_ROW_END) - body:
+                return self._plain(cells)  # the cells are the whole row body: nothing else is in it
+        return _row_values(
+            row_el, self.strings, self.date_styles, self.date1904, self.max_cols, self.cell_text
+        )
+
+    def _plain(self, cells: list[tuple]) -> list[str]:
+        """_row_values for cells given as (cell XML, column letters, style, type, value, inline text)."""
+        values: list[str] = []
+        max_cols, columns = self.max_cols, _COLUMNS
+        for _, letters, style, kind, raw, inline in cells:
+            col = columns.get(letters)
+            if col is None:
+                col = _column_of(letters, 0)
+            if col >= max_cols:
+                continue
+            if kind == "inlineStr":
+                text = _unescape(inline)
+            elif raw:
+                text = _typed_value(
+                    kind, _unescape(raw), style, self.strings, self.date_styles, self.date1904, self.cell_text
+                )
+            else:
+                continue  # no <v> (or an empty one): blank
+            if text:
+                if col > len(values):
+                    values.extend("" for _ in range(col - len(values)))
+                if col < len(values):
+                    values[col] = text
+                else:
+                    values.append(text)
+        return values
 
 
 def _row_values(row_el, strings, date_styles, date1904, max_cols, cell_text) -> list[str]:
@@ -198,11 +270,16 @@ def _row_values(row_el, strings, date_styles, date1904, max_cols, cell_text) -> 
 def _cell_value(c, strings, date_styles, date1904, cell_text) -> str:
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        return "".join(t.text or "" for t in c.iter(_tag("t")))
+        return "".join(t.text or "" for t in c.iter(_T))
     v = c.find(_V)
     raw = v.text if v is not None else None
     if raw is None:
         return ""
+    return _typed_value(kind, raw, c.get("s", "0"), strings, date_styles, date1904, cell_text)
+
+
+def _typed_value(kind, raw: str, style, strings, date_styles, date1904, cell_text) -> str:
+    """A cell's text from its type, its <v> text and its style index (a string, maybe empty)."""
     if kind == "s":
         index = int(raw) if raw.isdigit() else -1
         return cell_text(strings[index]) if 0 <= index < len(strings) else ""
@@ -214,7 +291,7 @@ def _cell_value(c, strings, date_styles, date1904, cell_text) -> str:
         number = float(raw)
     except ValueError:
         return cell_text(raw)
-    if int(c.get("s", "0") or 0) in date_styles:
+    if int(style or 0) in date_styles:
         moment = _serial_to_datetime(number, date1904)
         if moment is not None:
             return cell_text(moment)
