@@ -97,6 +97,8 @@ class TextAnalyzer:
             re.compile(f"(?:{'|'.join(map(re.escape, generic))})" + _TENURE) if generic else None
         )
         self.evidence = lexicons.get("evidence")
+        # the tags of a word that make it a case word (every token of a point is looked up)
+        self._case_tags = {w: t - {"generic"} for w, t in self.evidence.entries.items() if t - {"generic"}}
         self.traits = set(lexicons.get("traits").words())
         # words whose "X了" is no observed action: judgements, and changes or receptions (tag state)
         self.judgement_words = (
@@ -148,6 +150,7 @@ class TextAnalyzer:
         self.capability = set(compiler.words("capability"))
         self.repeated = set(compiler.words("repeated"))
         self.narrative = set(compiler.words("narrative"))
+        self._instance_openers = self.repeated | self.narrative  # see _observed_instance
         self.generic_acronyms = {w.upper() for w in compiler.words("generic_acronym")}
         self._sources["named_code"] = (
             rf"{{named_suffix}}(?P<code>{_CODE_NAME})|(?P<code2>{_CODE_NAME})(?={{named_suffix}})"
@@ -327,8 +330,9 @@ class TextAnalyzer:
         """An event framed as one occasion, or a work object acted on ("在年审中", "方案……被采纳")."""
         tokens = self._segment(text)
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
+        case_tags = self._case_tags
         for i, tok in enumerate(tokens):
-            tags = self.evidence.entries.get(tok.text, set()) - {"generic"}
+            tags = case_tags.get(tok.text)
             if self._observed_instance(tokens, i):  # "多次牵头组织跨部门协调会", "当即安抚孩子情绪"
                 found["event"].append(
                     Hit("instance", tok.start, tokens[i + 1].end, tok.text + tokens[i + 1].text)
@@ -400,7 +404,7 @@ class TextAnalyzer:
         """A repeated or narrated act on a particular object: "多次牵头组织跨部门协调会",
         "多次陪企业负责人到区里协调开工手续", "她当即安抚孩子情绪". Not a reception ("多次受到表扬"),
         not an occurrence ("多次出现错误"), not a frame ("多次在紧急订单中顶上来")."""
-        if tokens[i].text not in self.repeated | self.narrative or i + 2 >= len(tokens):
+        if tokens[i].text not in self._instance_openers or i + 2 >= len(tokens):
             return False
         verb = tokens[i + 1].text
         tags = self.evidence.entries.get(verb, set())

@@ -29,6 +29,7 @@ PHRASES = "judgement_phrases"
 NOT_JUDGEMENT = "not_judgement"
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
 _CIRCUMSTANCE = r"{circumstance}{degree}*(?:不|没有?)?$"
+_CHOSEN = 4096  # the patterns to run, kept for so many combinations of atoms
 
 
 @cache
@@ -59,6 +60,7 @@ class JudgementFinder:
         self._polarity = lru_cache(maxsize=8192)(self._polarity_of)  # hit texts repeat: 认真负责, 有待提高
         self._extra: list[Callable[[], list[list[frozenset[str]]]]] = []  # other steps' (see add_needs)
         self._groups: list[tuple[int, int]] = []  # where each of them is in the gate: first, count
+        self._chosen: dict[int, tuple] = {}  # see _steps()
 
     @cached_property
     def words(self) -> WordScanner | re.Pattern | None:
@@ -91,6 +93,7 @@ class JudgementFinder:
         """What each phrase (then the judgement words, a circumstance, other steps) needs in a text."""
         needs = [p.needs for p in self._ordered]
         needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE)]
+        needs.append([_idioms()] if _idioms() else [])  # a four-character idiom is one of them
         for provider in self._extra:
             atoms = provider()
             self._groups.append((len(needs), len(atoms)))
@@ -108,23 +111,42 @@ class JudgementFinder:
         return self._gate.select(first, count, found)
 
     @cached_property
-    def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], int, int]:
-        """(kind, phrase, polarity, the atoms it needs) in the order tried; what the judgement words
-        and a circumstance need."""
+    def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], tuple[int, int, int], int]:
+        """(kind, phrase, polarity, the atoms it needs) in the order tried; what the judgement words,
+        a circumstance and an idiom need; every atom any of them reads."""
         gate = self._gate
         n = len(self._ordered)
         table = [(p.kind, p, p.polarity, gate.needed[i]) for i, p in enumerate(self._ordered)]
-        return table, gate.needed[n], gate.needed[n + 1]
+        others = (gate.needed[n], gate.needed[n + 1], gate.needed[n + 2])
+        reads = 0
+        for need in [*gate.needed[: n + 3]]:
+            reads |= need
+        return table, others, reads
+
+    def _steps(self, found: int) -> tuple[list[tuple[str, re.Pattern | WordScanner, str | None]], bool, bool]:
+        """The patterns a scanned text may match (kind, pattern, polarity), in the order tried;
+        whether a circumstance and whether a four-character idiom may be in it. Texts share the
+        atoms these read, so the answer is kept by those atoms."""
+        table, (word_needs, circumstance_needs, idiom_needs), reads = self._table
+        key = found & reads
+        steps = self._chosen.get(key)
+        if steps is None:
+            patterns = [(kind, p.pattern, pol) for kind, p, pol, needs in table if key & needs == needs]
+            if key & word_needs == word_needs and self.words is not None:
+                patterns.append(("word", self.words, None))
+            circumstance = key & circumstance_needs == circumstance_needs
+            steps = (patterns, circumstance, key & idiom_needs == idiom_needs)
+            if len(self._chosen) >= _CHOSEN:
+                self._chosen.clear()
+            self._chosen[key] = steps
+        return steps
 
     def find(self, text: str, found: int | None = None) -> list[JudgementHit]:
         hits: list[JudgementHit] = []
-        table, word_needs, circumstance_needs = self._table
         # a pattern runs only on a text that holds what every match of it needs: the same matches
         found = self._gate.scan(text) if found is None else found
-        patterns = [(kind, p.pattern, pol) for kind, p, pol, needs in table if found & needs == needs]
-        if found & word_needs == word_needs and self.words is not None:
-            patterns.append(("word", self.words, None))
-        circumstance = self.circumstance if found & circumstance_needs == circumstance_needs else None
+        patterns, circumstance_may, idiom_may = self._steps(found)
+        circumstance = self.circumstance if circumstance_may else None
         for kind, pattern, polarity in patterns:
             for m in pattern.finditer(text):
                 if circumstance is None or not circumstance.search(text, 0, m.start()):
@@ -137,7 +159,7 @@ class JudgementFinder:
                 word = m.group()[:4]
                 _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, word, self._polarity(word)))
         idioms = _idioms()
-        for m in self.four_han.finditer(text):
+        for m in self.four_han.finditer(text) if idiom_may else ():
             if m.group() in idioms:
                 _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group(), self._polarity(m.group())))
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
