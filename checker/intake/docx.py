@@ -163,23 +163,72 @@ def _parse_styles(root: etree._Element) -> Styles:
     return styles
 
 
-# Elements whose subtree run_text leaves out (text boxes, deletions, fallbacks, nested tables);
-# a paragraph holding none of them is read by lxml's own tag filter, in C.
-_SUBTREES_LEFT_OUT = (W_TXBXCONTENT, W_DEL, W_MOVEFROM, f"{{{MC}}}Fallback", W_TBL)
-_TEXT_TAGS = (W_T, W_TAB, W_BR, W_CR, W_SYM)
+# Elements whose subtree a paragraph's text leaves out (text boxes, deletions, fallbacks, nested tables).
+_SUBTREES_LEFT_OUT = frozenset((W_TXBXCONTENT, W_DEL, W_MOVEFROM, f"{{{MC}}}Fallback", W_TBL))
+_OTHER_TEXT_TAGS = frozenset((W_TAB, W_BR, W_CR, W_SYM))
 
 
-def run_text(element: etree._Element) -> str:
-    """Visible text under an element: insertions and content controls in, deletions out."""
-    if element.tag != W_TBL and next(element.iter(*_SUBTREES_LEFT_OUT), None) is None:
-        return "".join(map(_text_of, element.iter(*_TEXT_TAGS)))
-    return _run_text_walk(element)
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph read in one pass: its visible text and, for a paragraph of plain runs, each run's
+    [w:rPr/w:b, holds text] (None when the runs are unusual: paragraph_is_bold reads the tree)."""
+
+    element: etree._Element
+    text: str
+    runs: list[list] | None
+
+
+def read_paragraph(p: etree._Element) -> Paragraph:
+    """The visible text of a paragraph (insertions and content controls in, deletions out) and its
+    runs' boldness facts, from one walk of its nodes.
+
+    lxml's unfiltered iterator is the cheapest way through a small subtree (a tag filter costs more
+    to set up than the few nodes of a cell paragraph); the run facts are kept only while every w:t
+    is a child of the latest run and no run sits inside another, where they equal what
+    paragraph_is_bold's own search would find."""
+    parts: list[str] = []
+    runs: list[list] = []
+    run = rpr = current = None
+    simple = True
+    for node in p.iter():
+        tag = node.tag
+        if tag == W_T:
+            text = node.text or ""
+            parts.append(text)
+            if simple:
+                if run is None or node.getparent() is not run:
+                    simple = False
+                elif not current[1] and text.strip():
+                    current[1] = True
+        elif tag == W_R:
+            if run is not None and _inside(node, run, p):
+                simple = False
+            run, rpr, current = node, None, [None, False]
+            runs.append(current)
+        elif tag == W_RPR:
+            if run is not None and node.getparent() is run:
+                rpr = node  # a later w:rPr counts only while no w:b was found
+        elif tag == W_B:
+            if rpr is not None and current[0] is None and node.getparent() is rpr:
+                current[0] = node
+        elif tag in _OTHER_TEXT_TAGS:
+            parts.append(_text_of(node))
+        elif tag in _SUBTREES_LEFT_OUT:
+            return Paragraph(p, _run_text_walk(p), None)
+    return Paragraph(p, "".join(parts), runs if simple else None)
+
+
+def _inside(node: etree._Element, ancestor: etree._Element, stop: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _text_of(node: etree._Element) -> str:
     tag = node.tag
-    if tag == W_T:
-        return node.text or ""
     if tag == W_TAB:
         return "" if node.getparent().tag == W_TABS else "\t"  # a tab stop of the paragraph's properties
     if tag == W_SYM:
@@ -213,14 +262,37 @@ def _run_text_walk(element: etree._Element) -> str:
     return "".join(out)
 
 
-_STYLE_PATH = f"{W_PPR}/{W_PSTYLE}"
-_RUN_BOLD_PATH = f"{W_RPR}/{W_B}"
-
-
-def paragraph_is_bold(p: etree._Element, styles: Styles) -> bool:
+def paragraph_is_bold(p: etree._Element | Paragraph, styles: Styles) -> bool:
     """Every run holding text is bold (its own w:b, or the paragraph style's); False without text."""
-    style = p.find(_STYLE_PATH)
-    style_bold = style is not None and style.get(W_VAL, "") in styles.bold
+    para = p if isinstance(p, Paragraph) else read_paragraph(p)
+    if para.runs is None:
+        return _paragraph_is_bold_search(para.element, styles)
+    seen_text = False
+    style_bold = None
+    for b, text in para.runs:
+        if not text:
+            continue
+        seen_text = True
+        if b is None:
+            if style_bold is None:
+                style_bold = _style_is_bold(para.element, styles)
+            if not style_bold:
+                return False  # most value cells stop at their first run
+        elif b.get(W_VAL, "true") in ("0", "false"):
+            return False
+    return seen_text
+
+
+def _style_is_bold(p: etree._Element, styles: Styles) -> bool:
+    if not styles.bold:
+        return False
+    style = _first_property(p, W_PPR, W_PSTYLE)
+    return style is not None and style.get(W_VAL, "") in styles.bold
+
+
+def _paragraph_is_bold_search(p: etree._Element, styles: Styles) -> bool:
+    """paragraph_is_bold for runs inside runs or text outside runs (ruby, odd generators)."""
+    style_bold = _style_is_bold(p, styles)
     seen_text = False
     for r in p.iter(W_R):
         if not any((t.text or "").strip() for t in r.iter(W_T)):
@@ -229,63 +301,105 @@ def paragraph_is_bold(p: etree._Element, styles: Styles) -> bool:
         b = r.find(_RUN_BOLD_PATH)
         if b is None:
             if not style_bold:
-                return False  # most value cells stop at their first run
+                return False
         elif b.get(W_VAL, "true") in ("0", "false"):
             return False
     return seen_text
 
 
+_RUN_BOLD_PATH = f"{W_RPR}/{W_B}"
+
+
 def paragraph_style(p: etree._Element) -> str:
-    style = p.find(_STYLE_PATH)
+    style = _first_property(p, W_PPR, W_PSTYLE)
     return style.get(W_VAL, "") if style is not None else ""
 
 
-def block_children(container: etree._Element):
-    """Paragraphs and tables in document order, looking through content controls and custom XML."""
+def block_children(container):
+    """Paragraphs and tables in document order, looking through content controls and custom XML.
+    `container` is an element or a list of its children (a caller that already has them)."""
     for child in container:
         tag = child.tag
         if tag in (W_P, W_TBL):
             yield child
-        elif tag in (W_SDT, W_CUSTOMXML, W_INS, W_SMARTTAG):
+        elif tag in _BLOCK_WRAPPERS:
             inner = child.find(W_SDTCONTENT) if tag == W_SDT else child
             if inner is not None:
                 yield from block_children(inner)
 
 
+_BLOCK_WRAPPERS = frozenset((W_SDT, W_CUSTOMXML, W_INS, W_SMARTTAG))
+_ROW_WRAPPERS = frozenset((W_SDT, W_CUSTOMXML))
+
+
 # ---------------------------------------------------------------- tables
 
 
-def _row_cells(tr: etree._Element):
-    for child in tr:
-        if child.tag == W_TC:
+def _row_cells(children):
+    """The w:tc of a row (an element, or the list of its children), through content controls."""
+    for child in children:
+        tag = child.tag
+        if tag == W_TC:
             yield child
-        elif child.tag in (W_SDT, W_CUSTOMXML):
-            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+        elif tag in _ROW_WRAPPERS:
+            inner = child.find(W_SDTCONTENT) if tag == W_SDT else child
             if inner is not None:
                 yield from _row_cells(inner)
 
 
 def _table_rows(tbl: etree._Element):
     for child in tbl:
-        if child.tag == W_TR:
+        tag = child.tag
+        if tag == W_TR:
             yield child
-        elif child.tag in (W_SDT, W_CUSTOMXML):
-            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+        elif tag in _ROW_WRAPPERS:
+            inner = child.find(W_SDTCONTENT) if tag == W_SDT else child
             if inner is not None:
                 yield from _table_rows(inner)
 
 
-def cell_text(tc: etree._Element, styles: Styles, depth: int) -> tuple[str, bool]:
+def _first_property(children, props_tag: str, tag: str) -> etree._Element | None:
+    """element.find("<props_tag>/<tag>") over a list of children, without ElementPath."""
+    for child in children:
+        if child.tag == props_tag:
+            for prop in child:
+                if prop.tag == tag:
+                    return prop
+    return None
+
+
+def _cell_layout(children: list) -> tuple[int, str | None]:
+    """(grid span, vMerge value or None) from the first w:tcPr of a cell's children."""
+    for child in children:
+        if child.tag == W_TCPR:
+            gs = vm = None
+            for prop in child:
+                tag = prop.tag
+                if tag == W_GRIDSPAN and gs is None:
+                    gs = prop
+                elif tag == W_VMERGE and vm is None:
+                    vm = prop
+            span = 1
+            if gs is not None and (gs.get(W_VAL) or "1").isdigit():
+                span = max(1, min(int(gs.get(W_VAL)), 64))
+            return span, (vm.get(W_VAL, "continue") if vm is not None else None)
+    return 1, None
+
+
+def cell_text(tc, styles: Styles, depth: int) -> tuple[str, bool]:
+    """A cell's text (its paragraphs a line each, nested tables as lines) and whether it is all bold;
+    `tc` is the cell or the list of its children."""
     lines: list[str] = []
     bold = True
     any_text = False
     for block in block_children(tc):
         if block.tag == W_P:
-            text = run_text(block)
+            para = read_paragraph(block)
+            text = para.text
             lines.append(text)
             if text.strip():
                 any_text = True
-                bold = bold and paragraph_is_bold(block, styles)
+                bold = bold and paragraph_is_bold(para, styles)
         elif depth < _MAX_NESTING:
             lines.extend(table_as_lines(block, styles, depth + 1))
     while lines and not lines[-1].strip():
@@ -300,27 +414,20 @@ def table_grid(tbl: etree._Element, styles: Styles, table_no: int, depth: int = 
     open_vmerge: dict[int, GridCell] = {}
     for r, tr in enumerate(_table_rows(tbl)):
         row: list[GridCell] = []
+        cells = list(tr)  # each child once: the row's properties and its cells come from this list
         col = 0
-        before = tr.find(f"{W_TRPR}/{W_GRIDBEFORE}")
+        before = _first_property(cells, W_TRPR, W_GRIDBEFORE)
         if before is not None and (before.get(W_VAL) or "0").isdigit():
             col = int(before.get(W_VAL))
-        for tc in _row_cells(tr):
-            props = tc.find(W_TCPR)
-            span = 1
-            vmerge = None
-            if props is not None:
-                gs = props.find(W_GRIDSPAN)
-                if gs is not None and (gs.get(W_VAL) or "1").isdigit():
-                    span = max(1, min(int(gs.get(W_VAL)), 64))
-                vm = props.find(W_VMERGE)
-                if vm is not None:
-                    vmerge = vm.get(W_VAL, "continue")
+        for tc in _row_cells(cells):
+            children = list(tc)
+            span, vmerge = _cell_layout(children)
             if vmerge == "continue" and col in open_vmerge:
                 above = open_vmerge[col]
                 above.rowspan = r - above.row + 1
                 col += span
                 continue
-            text, bold = cell_text(tc, styles, depth)
+            text, bold = cell_text(children, styles, depth)
             cell = GridCell(
                 text=text,
                 row=r,
@@ -439,18 +546,19 @@ class _Collector:
             self.put(f.key, f.text, f.ref, f.label)
 
 
-def _is_section_title(p: etree._Element, text: str, styles: Styles) -> bool:
+def _is_section_title(para: Paragraph, styles: Styles) -> bool:
+    p, text = para.element, para.text
     style = paragraph_style(p)
     if style and styles.is_heading(style):
         return True
-    if p.find(f"{W_PPR}/{W_OUTLINELVL}") is not None:
+    if _first_property(p, W_PPR, W_OUTLINELVL) is not None:
         return True
     stripped = text.strip()
     if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not re.search(r"[,，。；;]", stripped):
         return True  # "V. GOALS FOR NEXT REVIEW PERIOD (下一审查期目标)", "第二部分  绩效改进计划"
     if len(stripped) > 30 or re.search(r"[,，。；;]", stripped):
         return False
-    if paragraph_is_bold(p, styles):
+    if paragraph_is_bold(para, styles):
         return True
     if re.match(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$", stripped):
         return True  # "1. 基本信息:"
@@ -461,7 +569,7 @@ _PART_TITLE = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[.�
 
 
 def _centered(p: etree._Element) -> bool:
-    jc = p.find(f"{W_PPR}/{W_JC}")
+    jc = _first_property(p, W_PPR, W_JC)
     return jc is not None and jc.get(W_VAL, "") == "center"
 
 
@@ -515,7 +623,8 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
             out.put_found(found)
             continue
         paragraph_no += 1
-        text = run_text(block)
+        para = read_paragraph(block)
+        text = para.text
         if not text.strip():
             continue
         where = f"第{paragraph_no}段"
@@ -545,7 +654,7 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
             previous_pairs = [(key, label, value, where) for key, label, value in pairs]
             section_had_pairs = section is not None
             continue
-        if _is_section_title(block, text, styles):
+        if _is_section_title(para, styles):
             close_section()
             continue
         if section is not None:

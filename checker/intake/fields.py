@@ -13,6 +13,7 @@ from checker.resources import data_path, load_yaml_file
 # Marks templates put on labels that say nothing about which field it is.
 _REQUIRED_MARK = re.compile(r"[（(【\[]\s*(必填|必选|选填|可选|必须填写|签字|签名|手写)\s*[)）】\]]")
 _WRAPPED_TITLE = re.compile(r"^[【\[〖]\s*([^】\]〗]{2,20})\s*[】\]〗]$")
+_WRAP_OPENERS = ("【", "[", "〖")
 _BRACKETED_HINT = re.compile(r"[（(【\[][^）)】\]]{0,40}[)）】\]]")
 _NOISE = re.compile(r"[\s*＊※★☆:：_＿·•●.。、\u200b-\u200f\ufeff]+")
 _LEADING_NUMBER = re.compile(
@@ -26,12 +27,21 @@ def fold(text: str) -> str:
 
 
 def normalize_label(text: str) -> str:
+    # a label is normalised several times on its way through AliasTable.match: short ones are memoised
+    return _normalize_memo(text) if len(text) <= 80 else _normalize_label(text)
+
+
+def _normalize_label(text: str) -> str:
     label = fold(text).strip()
-    label = _WRAPPED_TITLE.sub(r"\1", label)  # "【试用期自我评价】": a title in brackets is the title
+    if label[:1] in _WRAP_OPENERS:
+        label = _WRAPPED_TITLE.sub(r"\1", label)  # "【试用期自我评价】": a title in brackets is the title
     label = _LEADING_NUMBER.sub("", label)
     label = _REQUIRED_MARK.sub("", label)
     label = _NOISE.sub("", label)
     return label
+
+
+_normalize_memo = lru_cache(maxsize=8192)(_normalize_label)
 
 
 @dataclass
@@ -65,6 +75,7 @@ class AliasTable:
     record_evidence: dict = field(default_factory=dict)
     traditional: dict[int, str] = field(default_factory=dict)  # str.translate table: 員 -> 员
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _traditional_chars: frozenset = field(default=frozenset(), repr=False, compare=False)
 
     def add(self, key: str, aliases: list[str], name: str | None = None) -> None:
         self.names.setdefault(key, name or (aliases[0] if aliases else key))
@@ -122,13 +133,13 @@ class AliasTable:
 
     def match(self, label: str) -> Match | None:
         """The key a label names and how it was recognised, or None."""
-        if not label or len(label) > 80 or _NOT_A_LABEL.fullmatch(label):
-            return None  # a sentence, a number or a date is never a label
-        cached = self._cache.get(label, 0)
+        cached = self._cache.get(label, 0)  # only labels that pass the test below are cached
         if cached != 0:
             return cached
+        if not label or len(label) > 80 or _NOT_A_LABEL.fullmatch(label):
+            return None  # a sentence, a number or a date is never a label
         original = label
-        label = label.translate(self.traditional) if self.traditional else label
+        label = self.simplified(label)
         found = self._match(label)
         if found is not None:
             key = found.key
@@ -147,6 +158,15 @@ class AliasTable:
             self._cache.clear()
         self._cache[original] = found
         return found
+
+    def simplified(self, label: str) -> str:
+        """The label with the traditional characters of `labels.traditional` made simplified; the
+        table is applied only to a label holding one of them (str.translate costs a lookup a character)."""
+        if not self.traditional:
+            return label
+        if len(self._traditional_chars) != len(self.traditional):  # the table only grows
+            self._traditional_chars = frozenset(map(chr, self.traditional))
+        return label if self._traditional_chars.isdisjoint(label) else label.translate(self.traditional)
 
     def rank(self, label: str) -> tuple[int, int]:
         """How strongly a label names its key: lower wins when two labels of a document compete
@@ -178,7 +198,7 @@ class AliasTable:
     def nearest(self, label: str) -> tuple[str, str] | None:
         """For a label no field knows: the key of the most similar alias and that alias, so a user
         can add the label in one line ("绩效面谈要点" -> performance_summary, via "面谈要点")."""
-        norm = normalize_label(label.translate(self.traditional) if self.traditional else label)
+        norm = normalize_label(self.simplified(label))
         norm = _BRACKETED_HINT.sub("", norm) or norm
         if not norm:
             return None
@@ -199,7 +219,7 @@ class AliasTable:
         key = self._lookup(label)
         if key is not None:
             return Match(key, 0, self._decided_by(label, key))
-        if len(label) > 80 or re.search(r"[:：][ \t\u3000]*[^\s]", fold(label).strip()):
+        if len(label) > 80 or _LABEL_WITH_VALUE.search(fold(label).strip()):
             return None  # "工号:L5465" is a label with its value, not a label
         norm = normalize_label(label)
         if not norm:
@@ -303,11 +323,12 @@ class AliasTable:
         # "本季度工作表现(主管填写,包括主要业绩与不足)": the hint in brackets does not count
         if not norm or len(_BRACKETED_HINT.sub("", norm)) > 24:
             return None
-        for candidate in _candidates(norm):
+        candidates = _candidates(norm)
+        for candidate in candidates:
             key = self.aliases.get(candidate)
             if key:
                 return key
-        for candidate in _candidates(norm):
+        for candidate in candidates:
             key = self._prefix_match(candidate)
             if key:
                 return key
@@ -316,11 +337,13 @@ class AliasTable:
     def _prefix_match(self, norm: str) -> str | None:
         # "面谈地点说明", "员工签字日期": the longest alias the label starts with,
         # when what follows is only a hint word, never another name ("员工绩效面谈记录表").
-        # Shortest suffix first = longest alias; a lookup per suffix, not a scan of all aliases
-        # (a 20,000-row sheet calls this for every cell).
-        for suffix in _HINT_SUFFIXES_BY_LENGTH:
-            alias = norm[: -len(suffix)]
-            if norm.endswith(suffix) and len(alias) >= 2 and alias in self.aliases:
+        # Shortest suffix first = longest alias; the label's one tail of each suffix length is looked
+        # up, not every suffix tried (a 20,000-row sheet calls this for every cell).
+        for size in _HINT_SUFFIX_LENGTHS:
+            if len(norm) - size < 2:
+                break
+            alias = norm[:-size]
+            if norm[-size:] in _HINT_SUFFIXES and alias in self.aliases:
                 return self.aliases[alias]
         return None
 
@@ -329,6 +352,7 @@ class AliasTable:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LABEL_WITH_VALUE = re.compile(r"[:：][ \t\u3000]*[^\s]")
 _NOT_A_LABEL = re.compile(r"[\d\s.,:/\-+%年月日时分秒]+")
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z&'’\-]*")
 # a label asking *what* ("有什么意见", "哪些支持", "需要改善的地方"), not *whether* or *how much*
@@ -366,7 +390,7 @@ _HINT_SUFFIXES = {
     "列表",
     "明细",
 }
-_HINT_SUFFIXES_BY_LENGTH = sorted(_HINT_SUFFIXES, key=len)
+_HINT_SUFFIX_LENGTHS = sorted({len(s) for s in _HINT_SUFFIXES})
 
 
 # Two-character words too common in labels to show which field a label is about

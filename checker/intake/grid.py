@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.intake.fields import AliasTable, fold
 
@@ -61,6 +61,15 @@ class Grid:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Patterns of the label tests, compiled once: read_form calls them for every cell of every form.
+_SENTENCE_MARK = re.compile(r"[,，。；;]")
+_TRAILING_NUMBER = re.compile(r"\d{1,2}$")
+_NOT_LABEL_MARK = re.compile(r"\d|[,，。；;!！?？]")
+_LABEL_PUNCT = re.compile(r"[\s:：_()（）/]+")
+_SLASH = re.compile(r"[/／]")
+_JOINED = re.compile(r"及|和|与")
+_ID_TAIL = re.compile(r"(?i)(?:id|编号|工号)$")
+_BLANK_OR_COLON = re.compile(r"[\s:：]")
 # "Employee Signature 员工签名:": the English half of a bilingual label before the Chinese one
 _ENGLISH_LABEL = re.compile(r"\s*[A-Za-z][A-Za-z '’./&()-]*\s*")
 _UNKNOWN_PAIR = re.compile(r"[ \u3000]{2,}[^\s:：,，。;；]{1,8}[:：]")
@@ -96,6 +105,8 @@ def split_inline_pairs(text: str, table: AliasTable) -> list[tuple[str, str, str
     the following lines as its value; a first line that is an unknown title
     ("双方签字确认:") over lines of pairs gives those pairs.
     """
+    if ":" not in text and "：" not in text:
+        return None  # every pattern below needs a colon: most value cells end here
     lines = text.split("\n")
     pairs = _line_pairs(lines[0], table)
     if pairs is None:
@@ -179,7 +190,12 @@ _SIGNED_DATE = re.compile(r"\S\s*(?:日期|date)\s*[:：]", re.IGNORECASE)
 
 def bare_label(text: str) -> str | None:
     """ "日期" / "Date 日期" -> DATE; "签字:" / "签名" -> "sign" (whose depends on the group label)."""
-    t = re.sub(r"[\s:：_()（）/]+", "", fold(text)).lower()
+    # asked of every short cell of every form: the template's texts repeat, so short ones are memoised
+    return _bare_label_memo(text) if len(text) <= 24 else _bare_label(text)
+
+
+def _bare_label(text: str) -> str | None:
+    t = _LABEL_PUNCT.sub("", fold(text)).lower()
     t = t.replace("date", "") if t != "date" else "日期"
     if t in ("日期", "年月日", "签名日期", "签名时间", "签字日期", "签字时间", "签署日期"):
         return DATE  # the date of the sign-off: a single one is the record's date
@@ -188,19 +204,22 @@ def bare_label(text: str) -> str | None:
     return None
 
 
+_bare_label_memo = lru_cache(maxsize=4096)(_bare_label)
+
+
 def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     """ "员工姓名/工号 | 张三/10023", "部门/职位 | 华东区门店/店长": a label naming two fields over a value
     holding two parts gives both fields; a label naming one thing ("部门/车间") keeps the whole."""
     label = fold(value.label).split("\n")[0].strip().rstrip(":：")
-    parts = [p.strip() for p in re.split(r"[/／]", label)]
+    parts = [p.strip() for p in _SLASH.split(label)]
     if len(parts) == 1 and value.text.count("/") == 1:
-        parts = [p.strip() for p in re.split(r"及|和|与", label)]  # "所属部门及岗位 | 华东销售部/大客户经理"
+        parts = [p.strip() for p in _JOINED.split(label)]  # "所属部门及岗位 | 华东销售部/大客户经理"
     if len(parts) != 2 or not all(parts):
         return [value]
     keys = [table.lookup(p) for p in parts]
-    if keys[0] == "employee_name" and keys[1] is None and re.search(r"(?i)(?:id|编号|工号)$", parts[1]):
+    if keys[0] == "employee_name" and keys[1] is None and _ID_TAIL.search(parts[1]):
         keys[1] = "employee_id"  # "姓名/人员ID | 卢淑华/CW98694"
-    texts = [t.strip() for t in re.split(r"[/／]", value.text)]
+    texts = [t.strip() for t in _SLASH.split(value.text)]
     if keys[0] in _PERSON_KEYS and keys[1] and keys[1] not in _PERSON_KEYS and len(texts) != 2:
         # "部门经理/主管评价": two writers of one evaluation, not two fields
         return [FoundValue(keys[1], value.text, value.ref, value.label)]
@@ -237,7 +256,7 @@ def _titled_pair_lines(
 
 def _label_like(label: str) -> bool:
     # A date such as "15:00" or a sentence fragment is not a label.
-    return not re.search(r"\d{1,2}$", label) and not re.search(r"[,，。；;]", label)
+    return not _TRAILING_NUMBER.search(label) and not _SENTENCE_MARK.search(label)
 
 
 def label_key(cell: GridCell | None, table: AliasTable) -> str | None:
@@ -300,6 +319,7 @@ def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = N
             # "受评者 | 评估者 | … | 日期": the date among the two people's names is the talk's
             row_keys = ["interview_time" if k == DATE else k for k in row_keys]
         block = _person_block(grid, row, table)
+        label_row = None  # asked once a row: only a person block changes the row's keys
         for i, cell in enumerate(row):
             if id(cell) in used:
                 continue
@@ -326,7 +346,9 @@ def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = N
                     found.append(FoundValue(key, block[0], block[1], cell.text.strip()))
                     continue
             beside = row[i + 1] if i + 1 < len(row) else None
-            if _label_row(row, row_keys) and _values_under(grid, cell, table):
+            if block is not None or label_row is None:
+                label_row = _label_row(row, row_keys)
+            if label_row and _values_under(grid, cell, table):
                 beside = None  # "签字 | 日期 | 记录日期 | (空)": the row is labels, the values are below
             if beside is not None and row_keys[i + 1] is None and not _is_inline(beside, table):
                 take(key, beside, cell.text.strip())
@@ -413,9 +435,24 @@ def row_tables(grid: Grid, table: AliasTable) -> dict[int, RowTable]:
         if (
             len(header) < 3
             or not all(texts)
-            or any(len(t) > _HEADER_CELL_MAX or re.search(r"[,，。；;]", t) for t in texts)
+            or any(len(t) > _HEADER_CELL_MAX or _SENTENCE_MARK.search(t) for t in texts)
             or any(_FULL_DATE.fullmatch(t) for t in texts)  # "实际报到日期 | 2025-01-06 | …": labels, values
         ):
+            r += 1
+            continue
+        keys = [label_key(c, table) for c in header]
+        known = [k for k in keys if k and k != "improvement_plan"]
+        # "姓名 | 邹晓丽 | 性别 | 女": a label followed by its value is a form row, not column titles
+        # (tested first: it is what turns down most rows of a form, before their items are scanned)
+        paired = any(
+            k
+            and k != "improvement_plan"
+            and i + 1 < len(header)
+            and not keys[i + 1]
+            and not _unknown_label_like(header[i + 1].text.strip())
+            for i, k in enumerate(keys)
+        )
+        if paired:
             r += 1
             continue
         # a two-level header ("标准分阶" over A/B/C/D/E, the other titles merged down): the items'
@@ -464,20 +501,6 @@ def row_tables(grid: Grid, table: AliasTable) -> dict[int, RowTable]:
                 pending.append(cells)  # "(A).责任" over the first items
             else:
                 break
-        keys = [label_key(c, table) for c in header]
-        known = [k for k in keys if k and k != "improvement_plan"]
-        # "姓名 | 邹晓丽 | 性别 | 女": a label followed by its value is a form row, not column titles
-        paired = any(
-            k
-            and k != "improvement_plan"
-            and i + 1 < len(header)
-            and not keys[i + 1]
-            and not _unknown_label_like(header[i + 1].text.strip())
-            for i, k in enumerate(keys)
-        )
-        if paired:
-            r += 1
-            continue
         folded = [normalise_cell_text(t) for t in texts]
         plan = any(k == "improvement_plan" for k in keys) or any(
             w in t for t in folded for w in PLAN_COLUMN_WORDS
@@ -511,7 +534,7 @@ def _person_block(grid: Grid, row: list[GridCell], table: AliasTable) -> tuple[s
     sub = grid.covering.get((r, first.col + first.colspan))
     sub_key = label_key(sub, table) if sub is not None else None
     if sub_key is None or (
-        sub_key in _PERSON_KEYS and re.sub(r"[\s:：]", "", sub.text) not in ("姓名", "名字")
+        sub_key in _PERSON_KEYS and _BLANK_OR_COLON.sub("", sub.text) not in ("姓名", "名字")
     ):
         return None  # "受评者 | 评估者 | …": a row of labels, not one person's block
     value = grid.covering.get((r, sub.col + sub.colspan))
@@ -587,7 +610,7 @@ def _label_row(row: list[GridCell], row_keys: list[str | None]) -> bool:
 
 
 def _unknown_label_like(text: str) -> bool:
-    return len(text) <= 16 and not re.search(r"\d|[,，。；;!！?？]", text) and "\n" not in text
+    return len(text) <= 16 and "\n" not in text and not _NOT_LABEL_MARK.search(text)
 
 
 def _alone_in_row(row: list[GridCell], i: int) -> bool:
