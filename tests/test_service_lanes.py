@@ -65,3 +65,39 @@ def test_big_lane_runs_niced():
             lane.stop()
 
     assert asyncio.run(main()) == min(19, os.nice(0) + 10)
+
+
+def echo_sized(data: bytes, answer_size: int) -> tuple[int, bytes]:
+    return len(data), b"x" * answer_size
+
+
+@pytest.mark.parametrize("loop_kind", ["asyncio", "uvloop"])
+def test_answers_of_any_size_on_the_loop_and_in_a_thread(loop_kind):
+    """Small tasks wait on the event loop (the pipe watched), big ones in a thread; answers far bigger
+    than a pipe's buffer come back whole either way, on the loop uvicorn really runs (uvloop makes a
+    watched descriptor non-blocking: the lane must make it blocking again before reading)."""
+    from checker.service.lanes import INLINE_MESSAGE_BYTES
+
+    async def main():
+        lane = Lane("s", 1)
+        lane.start()
+        try:
+            for message, answer in (
+                (10, 10),
+                (10, 3_000_000),
+                (INLINE_MESSAGE_BYTES * 2, 3_000_000),
+                (10, 70_000),
+            ):
+                size, body = await lane.run(echo_sized, b"m" * message, answer, timeout=30)
+                assert (size, len(body)) == (message, answer)
+            with pytest.raises(WorkerCrashed):
+                await lane.run(crash, timeout=10)
+            assert (await lane.run(echo_sized, b"", 5, timeout=10))[1] == b"xxxxx"
+        finally:
+            lane.stop()
+
+    if loop_kind == "uvloop":
+        import uvloop  # installed with uvicorn[standard]: the loop the service runs on
+        uvloop.run(main())
+    else:
+        asyncio.run(main())

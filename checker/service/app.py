@@ -46,7 +46,9 @@ bearer = HTTPBearer(auto_error=False, description="访问令牌(CHECKER_TOKENS �
 FormatQ = Annotated[Format, Query(description="报告格式;docx 返回带批注的原件副本(多个文件时为 zip)")]
 RulesQ = Annotated[str | None, Query(description="规则包:default、strict(或服务配置的规则包)")]
 DisableQ = Annotated[list[str], Query(description="停用的规则 id,可多次给出或用逗号分隔")]
-NameQ = Annotated[str | None, Query(description="原始内容上传时的文件名(决定来源名;类型按内容识别)", max_length=255)]
+NameQ = Annotated[
+    str | None, Query(description="原始内容上传时的文件名(决定来源名;类型按内容识别)", max_length=255)
+]
 
 
 # ---------------------------------------------------------------- OpenAPI models (documentation)
@@ -103,7 +105,9 @@ UPLOAD_BODY = {
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
-                    "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                    "properties": {
+                        "file": {"type": "array", "items": {"type": "string", "format": "binary"}}
+                    },
                 }
             },
             "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -111,14 +115,21 @@ UPLOAD_BODY = {
                 "schema": {
                     "anyOf": [
                         {"type": "object", "additionalProperties": {"type": "string"}},
-                        {"type": "array", "items": {"type": "object", "additionalProperties": {"type": "string"}}},
+                        {
+                            "type": "array",
+                            "items": {"type": "object", "additionalProperties": {"type": "string"}},
+                        },
                     ]
                 }
             },
         },
     }
 }
-RECORDS_BODY = {"requestBody": {"content": {"application/json": UPLOAD_BODY["requestBody"]["content"]["application/json"]}}}
+RECORDS_BODY = {
+    "requestBody": {
+        "content": {"application/json": UPLOAD_BODY["requestBody"]["content"]["application/json"]}
+    }
+}
 
 
 # ---------------------------------------------------------------- the service state
@@ -166,8 +177,10 @@ class Service:
         self.packs = {}
         for name in names:
             with contextlib.suppress(Exception):
-                self.packs[name] = self.checker.pack if name == config.rules else load_pack(
-                    name, known_fields=set(self.checker.fields.names)
+                self.packs[name] = (
+                    self.checker.pack
+                    if name == config.rules
+                    else load_pack(name, known_fields=set(self.checker.fields.names))
                 )
         _warm(self.checker)
         if work.save_enabled(config):  # the record database: migrate once here, not in every process
@@ -241,7 +254,9 @@ class Service:
         }
 
     # ------------------------------------------------------------ reading a request
-    async def read_input(self, request: Request, filename: str | None) -> tuple[list[tuple[str, bytes]], bytes | None]:
+    async def read_input(
+        self, request: Request, filename: str | None
+    ) -> tuple[list[tuple[str, bytes]], bytes | None]:
         body = await read_body(request.stream(), self.settings.max_upload, self.settings.request_seconds)
         content_type = request.headers.get("content-type", "")
         media = content_type.split(";")[0].strip().lower()
@@ -251,8 +266,10 @@ class Service:
             raise RequestError(400, "empty", "请求体是空的:请上传文件(multipart 或原始内容)或 JSON 记录")
         if media == "application/json" or media.endswith("+json"):
             return [], body
-        name = filename or header_filename(request.headers.get("x-filename", "")) or header_filename(
-            request.headers.get("content-disposition", "")
+        name = (
+            filename
+            or header_filename(request.headers.get("x-filename", ""))
+            or header_filename(request.headers.get("content-disposition", ""))
         )
         return [(name or "upload", body)], None
 
@@ -274,12 +291,18 @@ class Service:
         lane = self.small if small else self.big
         try:
             if records is not None:
-                out = await lane.run(work.audit_records, records, rules, disable, fmt, timeout=self.settings.request_seconds)
+                out = await lane.run(
+                    work.audit_records, records, rules, disable, fmt, timeout=self.settings.request_seconds
+                )
             else:
-                out = await lane.run(work.audit_upload, files, rules, disable, fmt, timeout=self.settings.request_seconds)
+                out = await lane.run(
+                    work.audit_upload, files, rules, disable, fmt, timeout=self.settings.request_seconds
+                )
         except TimeoutError:
             return error_output(
-                504, "timeout", f"处理超过 {self.settings.request_seconds:g} 秒的时间预算,已中止;大批量或大表请改用 POST /api/v1/jobs"
+                504,
+                "timeout",
+                f"处理超过 {self.settings.request_seconds:g} 秒的时间预算,已中止;大批量或大表请改用 POST /api/v1/jobs",
             )
         except (WorkerCrashed, WorkerFailed) as exc:
             return error_output(500, "worker-failed", f"处理时出错:{exc}")
@@ -310,7 +333,9 @@ def _warm(checker) -> None:
 
     doc = Document()
     table = doc.add_table(rows=2, cols=2)
-    for row, (label, value) in zip(table.rows, (("员工姓名", "张三"), ("绩效总结", "沟通能力强")), strict=True):
+    for row, (label, value) in zip(
+        table.rows, (("员工姓名", "张三"), ("绩效总结", "沟通能力强")), strict=True
+    ):
         row.cells[0].text, row.cells[1].text = label, value
     word = io.BytesIO()
     doc.save(word)
@@ -323,7 +348,9 @@ def _warm(checker) -> None:
     try:
         work.audit_upload([("warm.docx", word.getvalue()), ("warm.xlsx", sheet.getvalue())], None, (), "json")
         work.audit_upload([("warm.docx", word.getvalue())], None, (), "html")
-        work.audit_records(b'{"\u7ee9\u6548\u603b\u7ed3": "\u6c9f\u901a\u80fd\u529b\u5f3a"}', None, (), "json")
+        work.audit_records(
+            b'{"\u7ee9\u6548\u603b\u7ed3": "\u6c9f\u901a\u80fd\u529b\u5f3a"}', None, (), "json"
+        )
     except Exception:  # warming is an optimisation; a failure shows up on the first real request
         pass
     finally:
@@ -346,8 +373,12 @@ def _cpus() -> int:
 def to_response(out: Output, download: bool = False) -> Response:
     headers = {}
     if out.filename and (download or out.media_type not in ("application/json", "text/html; charset=utf-8")):
-        fallback = "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_" for ch in out.filename)
-        headers["Content-Disposition"] = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(out.filename)}"
+        fallback = "".join(
+            ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_" for ch in out.filename
+        )
+        headers["Content-Disposition"] = (
+            f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(out.filename)}"
+        )
     if out.summary:
         headers["X-Checker-Records"] = str(out.summary.get("records", 0))
         headers["X-Checker-Errors"] = str(out.summary.get("errors", 0))
@@ -376,7 +407,11 @@ class UploadLimit:
                 if name == b"content-length":
                     if not value.isdigit() or int(value) > self.limit:
                         status, code = (413, "too-large") if value.isdigit() else (400, "bad-length")
-                        message = f"上传内容超过 {self.limit / 1048576:g} MB 上限" if status == 413 else "Content-Length 无效"
+                        message = (
+                            f"上传内容超过 {self.limit / 1048576:g} MB 上限"
+                            if status == 413
+                            else "Content-Length 无效"
+                        )
                         response = error_response(status, code, message, {"Connection": "close"})
                         await response(scope, receive, send)
                         return
@@ -419,11 +454,13 @@ def create_app(config: Config | None = None, settings: ServiceSettings | None = 
     app.state.service = service
     app.add_middleware(UploadLimit, limit=settings.max_upload)
 
-    def require_token(
+    async def require_token(  # async: FastAPI runs a plain def dependency in a thread, per request
         request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
     ) -> None:
         if not service.authorized(request.headers.get("authorization")):
-            raise RequestError(401, "unauthorized", "需要有效的访问令牌:请在请求头中加上 Authorization: Bearer <令牌>")
+            raise RequestError(
+                401, "unauthorized", "需要有效的访问令牌:请在请求头中加上 Authorization: Bearer <令牌>"
+            )
 
     auth = [Depends(require_token)]
 
@@ -445,8 +482,10 @@ def create_app(config: Config | None = None, settings: ServiceSettings | None = 
     async def _http_error(request: Request, exc: StarletteHTTPException):
         messages = {404: "没有这个地址", 405: "这个地址不支持该请求方法"}
         return error_response(
-            exc.status_code, "not-found" if exc.status_code == 404 else f"http-{exc.status_code}",
-            messages.get(exc.status_code, str(exc.detail)), getattr(exc, "headers", None),
+            exc.status_code,
+            "not-found" if exc.status_code == 404 else f"http-{exc.status_code}",
+            messages.get(exc.status_code, str(exc.detail)),
+            getattr(exc, "headers", None),
         )
 
     @app.exception_handler(Exception)
@@ -544,7 +583,9 @@ def create_app(config: Config | None = None, settings: ServiceSettings | None = 
         meta = {"files": [n for n, _ in files]}
         job_id = await service.jobs.submit(spec, meta)
         url = f"/api/v1/jobs/{job_id}"
-        return JSONResponse({"id": job_id, "status": "queued", "status_url": url}, status_code=202, headers={"Location": url})
+        return JSONResponse(
+            {"id": job_id, "status": "queued", "status_url": url}, status_code=202, headers={"Location": url}
+        )
 
     @app.get(
         "/api/v1/jobs/{job_id}",
@@ -578,32 +619,69 @@ def create_app(config: Config | None = None, settings: ServiceSettings | None = 
             raise RequestError(409, "not-done", "任务还没有完成,请稍后再取")
         return to_response(out, download=True)
 
-    @app.get("/api/v1/rules", tags=["规则"], summary="生效的规则包与规则", dependencies=auth, response_model=RulesBody, responses=ERRORS)
+    @app.get(
+        "/api/v1/rules",
+        tags=["规则"],
+        summary="生效的规则包与规则",
+        dependencies=auth,
+        response_model=RulesBody,
+        responses=ERRORS,
+    )
     async def rules_v1(rules: RulesQ = None, disable: DisableQ = []):  # noqa: B006
         rules_, disable_ = service.check_rules(rules, disable)
         return service.rules_body(rules_, disable_)
 
-    @app.get("/api/v1/fields", tags=["规则"], summary="字段表:键、中文名、是否必填", dependencies=auth, response_model=list[FieldInfo], responses=ERRORS)
+    @app.get(
+        "/api/v1/fields",
+        tags=["规则"],
+        summary="字段表:键、中文名、是否必填",
+        dependencies=auth,
+        response_model=list[FieldInfo],
+        responses=ERRORS,
+    )
     async def fields_v1():
         table = service.checker.fields
         return [{"key": k, "name": n, "required": k in table.required} for k, n in table.names.items()]
 
     # ------------------------------------------------------------ the old paths (JSON only)
-    @app.post("/v1/audit", tags=["旧接口"], deprecated=True, summary="同 POST /api/v1/audit?format=json", dependencies=auth, openapi_extra=UPLOAD_BODY, responses=ERRORS)
+    @app.post(
+        "/v1/audit",
+        tags=["旧接口"],
+        deprecated=True,
+        summary="同 POST /api/v1/audit?format=json",
+        dependencies=auth,
+        openapi_extra=UPLOAD_BODY,
+        responses=ERRORS,
+    )
     async def legacy_audit(request: Request, filename: NameQ = None):
         files, records = await service.read_input(request, filename)
         if records is not None:  # the old service read any non-multipart body as the file itself
             files, records = [(filename or "upload.json", records)], None
         return to_response(await service.audit(files, None, None, (), "json"))
 
-    @app.post("/v1/records", tags=["旧接口"], deprecated=True, summary="同 POST /api/v1/audit 的 JSON 记录", dependencies=auth, openapi_extra=RECORDS_BODY, responses=ERRORS)
+    @app.post(
+        "/v1/records",
+        tags=["旧接口"],
+        deprecated=True,
+        summary="同 POST /api/v1/audit 的 JSON 记录",
+        dependencies=auth,
+        openapi_extra=RECORDS_BODY,
+        responses=ERRORS,
+    )
     async def legacy_records(request: Request):
         body = await read_body(request.stream(), settings.max_upload, settings.request_seconds)
         if not body:
             raise RequestError(400, "empty", "请求体是空的")
         return to_response(await service.audit([], body, None, (), "json"))
 
-    @app.get("/v1/rules", tags=["旧接口"], deprecated=True, summary="同 GET /api/v1/rules", dependencies=auth, responses=ERRORS)
+    @app.get(
+        "/v1/rules",
+        tags=["旧接口"],
+        deprecated=True,
+        summary="同 GET /api/v1/rules",
+        dependencies=auth,
+        responses=ERRORS,
+    )
     async def legacy_rules():
         return service.rules_body(None, ())
 
@@ -632,4 +710,3 @@ def app_from_env() -> FastAPI:
 
     path = os.environ.get("CHECKER_CONFIG")
     return create_app(load_config(Path(path) if path else None))
-
