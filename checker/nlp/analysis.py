@@ -60,7 +60,7 @@ _LEAD_TIME_BIT, _DIRECTIONS_BIT = _OWN_BIT["lead_time"], _OWN_BIT["directions"]
 ANALYSIS_CACHE = 12_000  # analysed points kept per analyzer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hit:
     kind: str
     start: int
@@ -68,6 +68,11 @@ class Hit:
     text: str
     polarity: str = ""  # judgements only: praise or criticism
     why: str = ""  # non-deadlines only: recurring, start, routine, procedure, standard ("" for a word: 尽快)
+
+    # a frozen dataclass's own __init__ sets each field through object.__setattr__ (~4x slower); a
+    # point builds dozens of these, and the fields in __dict__ are the same object
+    def __init__(self, kind: str, start: int, end: int, text: str, polarity: str = "", why: str = ""):
+        self.__dict__.update(kind=kind, start=start, end=end, text=text, polarity=polarity, why=why)
 
 
 @dataclass
@@ -145,6 +150,7 @@ class TextAnalyzer:
         self.frame_before = tuple(compiler.words("frame_before"))
         self.frame_after = tuple(compiler.words("frame_after"))
         self.one_occasion = tuple(compiler.words("one_occasion"))
+        self._one_occasion_words = frozenset(self.one_occasion)
         self.bare_frame = set(compiler.words("bare_frame"))
         self.links = set(compiler.words("link"))
         self.capability = set(compiler.words("capability"))
@@ -265,6 +271,7 @@ class TextAnalyzer:
         )
         case_words, habitual = self._words_matter(text, found)
         habits = self._habit_spans(text) if habitual else []
+        not_specific = generic + habits
         hits: list[Hit] = []
         weights = [(m.start(), m.end()) for m in _finditer(self.form_weight, text, may, "form_weight")]
         if quantities is None:
@@ -272,7 +279,7 @@ class TextAnalyzer:
         for q in quantities:
             if _inside(q.start, weights):
                 continue
-            if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, generic + habits):
+            if _COHORT.fullmatch(text[q.start : q.end + 1]) or _inside(q.start, not_specific):
                 continue
             if _restates_list(text, q) or self.universal.fullmatch(q.text) or self._spent_time(text, q):
                 continue
@@ -284,7 +291,7 @@ class TextAnalyzer:
         for m in _finditer(SPECIFIC_TIME, text, may, "specific_time"):
             if self.baseline_before.search(text, 0, m.start()) or self.baseline_after.match(text, m.end()):
                 continue
-            if not _inside(m.start(), generic + habits):
+            if not _inside(m.start(), not_specific):
                 hits.append(Hit("time", m.start(), m.end(), m.group()))
         hits += [Hit("name", m.start(), m.end(), m.group()) for m in _finditer(_TITLE, text, may, "title")]
         hits += [
@@ -425,6 +432,9 @@ class TextAnalyzer:
 
     def _opened_by_occasion(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
         """ "这次 渠道 升级 项目", "本次 示范课": one occasion named two or three words before the event."""
+        occasions = self._one_occasion_words
+        if (i < 2 or tokens[i - 2].text not in occasions) and (i < 3 or tokens[i - 3].text not in occasions):
+            return False  # most words: no occasion word two or three words back
         for back in (2, 3):
             if i - back < 0:
                 return False

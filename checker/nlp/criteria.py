@@ -79,12 +79,17 @@ _PATTERNS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Criterion:
     kind: str  # outcome | alone | delivery | bound
     start: int
     end: int
     text: str
+
+    # a frozen dataclass's own __init__ sets each field through object.__setattr__ (~4x slower); a
+    # point builds dozens of these, and the fields in __dict__ are the same object
+    def __init__(self, kind: str, start: int, end: int, text: str):
+        self.__dict__.update(kind=kind, start=start, end=end, text=text)
 
 
 class CriteriaFinder:

@@ -39,13 +39,18 @@ def _idioms() -> frozenset[str]:
     return frozenset(IDIOMS.read_text(encoding="utf-8").split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class JudgementHit:
     kind: str  # the phrase class (trait, graded, failure, ...), word, or idiom
     start: int
     end: int
     text: str
     polarity: str = "praise"  # praise or criticism: which advice fits
+
+    # a frozen dataclass's own __init__ sets each field through object.__setattr__ (~4x slower); a
+    # point builds dozens of these, and the fields in __dict__ are the same object
+    def __init__(self, kind: str, start: int, end: int, text: str, polarity: str = "praise"):
+        self.__dict__.update(kind=kind, start=start, end=end, text=text, polarity=polarity)
 
 
 class JudgementFinder:

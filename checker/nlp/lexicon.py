@@ -136,7 +136,7 @@ class WordScanner:
         end = len(text) if endpos is None else min(endpos, len(text))
         part = text[pos:end]
         rank = self._rank
-        held = list(self._chars.intersection(part))
+        held = list(self._chars.intersection(part)) if self._chars else []
         for pair in self._pairs.intersection(map(operator.add, part, part[1:])):
             held += [word for word in self._by_pair[pair] if word in part]
         first: dict[int, str] = {}  # where a held word starts -> the word listed first of those there
