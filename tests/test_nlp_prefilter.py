@@ -3,6 +3,7 @@ pattern must hold for every match, and the judgements found must be those of run
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -101,6 +102,21 @@ def test_gate_finds_strings_that_start_inside_others():
     assert [gate.may(i, found) for i in range(4)] == [True, True, True, True]
     found = gate.scan("认真")
     assert [gate.may(i, found) for i in range(4)] == [False, False, True, False]
+
+
+def test_a_long_text_is_scanned_sentence_by_sentence(texts):
+    gate = LiteralGate(
+        [[frozenset({"强。按"})], [frozenset({"提高"})], [frozenset({"？"})], [frozenset({DIGIT})]]
+    )
+    text = "沟通能力强。按时完成月度结账，差错0次。执行力有待提高？"
+    for _ in range(2):  # the second time from what was kept of each sentence
+        assert [gate.may(i, gate.scan(text)) for i in range(4)] == [True, True, True, True]
+    assert [gate.may(i, gate.scan("沟通能力强。工作认真负责按时完成任务。")) for i in range(4)] == [False] * 4
+    finder_gate = JudgementFinder(load_lexicons())._gate
+    rng = random.Random(3)
+    long = [end.join(rng.sample(texts, 3)) for end in ("。", "！", "；") for _ in range(300)]
+    for text in [*texts, *long, *long]:
+        assert finder_gate.scan(text) == finder_gate._scan(text), text
 
 
 def test_where_a_match_can_start():

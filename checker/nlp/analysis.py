@@ -337,16 +337,18 @@ class TextAnalyzer:
         """An event framed as one occasion, or a work object acted on ("在年审中", "方案……被采纳")."""
         tokens = self._segment(text)
         found: dict[str, list[Hit]] = {"event": [], "object": [], "action": [], "example": []}
-        case_tags = self._case_tags
+        case_tags, openers, last = self._case_tags, self._instance_openers, len(tokens) - 2
         for i, tok in enumerate(tokens):
             tags = case_tags.get(tok.text)
-            if self._observed_instance(tokens, i):  # "多次牵头组织跨部门协调会", "当即安抚孩子情绪"
+            # (the first tests of _observed_instance and _finished_action, made here for every word)
+            if tok.text in openers and self._observed_instance(tokens, i):  # "多次牵头组织跨部门协调会"
                 found["event"].append(
                     Hit("instance", tok.start, tokens[i + 1].end, tok.text + tokens[i + 1].text)
                 )
             elif tags:
                 self._tagged_case(tokens, i, tags, found)
-            elif self._finished_action(tokens, i):  # "调换了无障碍房间", "拒绝了客户的要求"
+            elif i < last and tokens[i + 1].text == "了" and self._finished_action(tokens, i):
+                # "调换了无障碍房间", "拒绝了客户的要求"
                 found["event"].append(Hit("event", tok.start, tokens[i + 1].end, tok.text + "了"))
         if found["event"] or found["example"]:
             return found["event"] + found["example"]

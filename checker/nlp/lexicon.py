@@ -73,6 +73,9 @@ class Lexicon:
         return word in self.entries
 
 
+_SENTENCES_KEPT = 4096  # sentences whose words a word scanner keeps
+
+
 class WordMatch:
     """The part of a re.Match a word scanner gives: start(), end(), span(), group()."""
 
@@ -117,6 +120,30 @@ class WordScanner:
         self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
         self._pairs = frozenset(by_pair)
         self._chars = frozenset(w for w in self._rank if len(w) == 1)
+        self._across = tuple(w for w in self._rank if prefilter.across_sentences(w))
+        self._sentences: dict[str, tuple[str, ...]] = {}  # a sentence -> the words it holds
+
+    def _held(self, text: str) -> set[str]:
+        """The words the text holds, found sentence by sentence (see prefilter.sentences)."""
+        parts = prefilter.sentences(text)
+        if len(parts) < 2:
+            return set(self._held_in(text))
+        held, memo = set(), self._sentences
+        for sentence in parts:
+            known = memo.get(sentence)
+            if known is None:
+                if len(memo) >= _SENTENCES_KEPT:
+                    memo.clear()
+                known = memo[sentence] = self._held_in(sentence)
+            held.update(known)
+        held.update(w for w in self._across if w in text)
+        return held
+
+    def _held_in(self, text: str) -> tuple[str, ...]:
+        held = list(self._chars.intersection(text)) if self._chars else []
+        for pair in self._pairs.intersection(map(operator.add, text, text[1:])):
+            held += [word for word in self._by_pair[pair] if word in text]
+        return tuple(held)
 
     def _at(self, text: str, i: int) -> str | None:
         sizes = self._sizes.get(text[i])
@@ -136,11 +163,8 @@ class WordScanner:
         end = len(text) if endpos is None else min(endpos, len(text))
         part = text[pos:end]
         rank = self._rank
-        held = list(self._chars.intersection(part)) if self._chars else []
-        for pair in self._pairs.intersection(map(operator.add, part, part[1:])):
-            held += [word for word in self._by_pair[pair] if word in part]
         first: dict[int, str] = {}  # where a held word starts -> the word listed first of those there
-        for word in held:
+        for word in self._held(part):
             i = part.find(word)
             while i >= 0:
                 other = first.get(i)

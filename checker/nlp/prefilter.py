@@ -32,7 +32,26 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c
     import sre_parse
 
-_MEMO = 4096  # answers kept per group of patterns (select)
+_MEMO = 4096  # answers kept per group of patterns (select), sentences scanned (scan)
+_SHORT = 24  # a text up to so many characters is scanned whole
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCES = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+|$)")  # up to and with the ends (and "" last)
+
+
+def sentences(text: str) -> list[str]:
+    """A long text's sentences with their end marks ("…有待提高。", "…差错0次。"), in order: they
+    make up the text. A short text is one. Sentences recur across points where whole points do
+    not, so what is found in a text by looking for strings is kept by sentence; a string is found
+    in a text if in one of its sentences, or across a sentence end (see across_sentences)."""
+    return _SENTENCES.findall(text)[:-1] if len(text) > _SHORT else [text]  # [-1]: "" at the end
+
+
+def across_sentences(s: str) -> bool:
+    """Whether the string may occur across the end of a sentence: it holds an end before its last
+    character (the character before where one sentence stops and the next begins)."""
+    return bool(_SENTENCE_END.search(s, 0, len(s) - 1))
+
+
 _MAX_STRINGS = 300  # bigger sets of strings are cut into shorter atoms (fewer strings to look up)
 _REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT} | (
     {sre_c.POSSESSIVE_REPEAT} if hasattr(sre_c, "POSSESSIVE_REPEAT") else set()
@@ -215,11 +234,31 @@ class LiteralGate:
                 pairs.setdefault(s, [0])[0] |= m
         self._pairs = {pair: (found[0], tuple(found[1:])) for pair, found in pairs.items()}
         self._char_set, self._pair_set = frozenset(self._chars), frozenset(self._pairs)
+        # a text is scanned sentence by sentence (see sentences())
+        self._across = tuple((s, m) for s, m in own.items() if across_sentences(s))
+        self._sentences: dict[str, int] = {}
         self._memo: dict[tuple[int, int], dict[int, int]] = {}  # see select()
         self._reads: dict[tuple[int, int], int] = {}
 
     def scan(self, text: str) -> int:
         """The atoms that occur in the text, as bits."""
+        parts = sentences(text)
+        if len(parts) < 2:
+            return self._scan(text)
+        found, memo = 0, self._sentences
+        for sentence in parts:
+            known = memo.get(sentence)
+            if known is None:
+                if len(memo) >= _MEMO:
+                    memo.clear()
+                known = memo[sentence] = self._scan(sentence)
+            found |= known
+        for s, mask in self._across:
+            if s in text:
+                found |= mask
+        return found
+
+    def _scan(self, text: str) -> int:
         found = self._digit if self._digit and _ANY_DIGIT.search(text) else 0
         chars, pairs = self._chars, self._pairs
         for char in self._char_set.intersection(text):
