@@ -449,7 +449,7 @@ class TextAnalyzer:
 
     def _capability(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
         """ "能解决本系统的重难点问题", "都能按时完成": what the employee can do, not one act."""
-        return any(t.text in self.capability for t in tokens[max(0, i - 2) : i])
+        return _before(tokens, i, self.capability)
 
     def _framed(self, tags: set[str], prev: str, nxt: str) -> bool:
         """ "在6月盘点中", "联调时", "这次抢修": framed as one occasion; "在项目中" names none,
@@ -491,7 +491,7 @@ class TextAnalyzer:
 
     def _habitual(self, tokens: tuple[pipeline.Token, ...], i: int) -> bool:
         """ "常需返工", "经常延期", "容易出错": a habit, not one observed action."""
-        return any(t.text in self.habit_words for t in tokens[max(0, i - 2) : i])
+        return _before(tokens, i, self.habit_words)
 
     def _modifies_trait(self, next_token: str) -> bool:
         """ "处理能力", "协调能力": the verb names a skill, it does not report an action."""
@@ -512,6 +512,11 @@ def _restates_list(text: str, q: Quantity) -> bool:
 def _finditer(pattern: re.Pattern, text: str, may: int, name: str):
     """The pattern's matches, or none when the scan of the text showed it cannot match (see _OWN)."""
     return pattern.finditer(text) if may & _OWN_BIT[name] else ()
+
+
+def _before(tokens: tuple[pipeline.Token, ...], i: int, words: set[str]) -> bool:
+    """Whether one of the two words before the i-th is one of the words."""
+    return (i > 0 and tokens[i - 1].text in words) or (i > 1 and tokens[i - 2].text in words)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -223,33 +223,40 @@ def _forget_cuts() -> None:
 
 
 # Few texts are segmented twice except right away (habit spans, then case words) or as follow-up
-# items; per-text results live in the analyzer's cache. 4,096 token tuples are ~11 MB (50,000 were
-# up to ~135 MB on a 100k-row export).
-@lru_cache(maxsize=4096)
+# items; per-text results live in the analyzer's cache, and segmenting a text again takes its
+# blocks from _cut_block. 1,024 token tuples are ~3 MB (4,096 were ~11 MB; 50,000 up to ~135 MB on
+# a 100k-row export).
+@lru_cache(maxsize=1024)
 def segment(text: str) -> tuple[Token, ...]:
     """The words of a text with their offsets; whitespace is no word."""
     if _segmenter == "spacy":
         return spacy_segment(text)
-    jieba = _jieba if _jieba is not None else _load(frozenset())
-    tokens = []
-    end = 0
+    if _jieba is None:
+        _load(frozenset())
+    tokens: list[Token] = []
+    at = 0
     new = tuple.__new__  # Token(...) goes through a Python-level __new__, three times slower
     # jieba.cut splits a text into blocks (runs of its re_han_default characters, and what lies
     # between) and cuts each block on its own: the words of a text are those of its blocks, one
     # after another, and a clause of one point ("沟通能力强", "执行力有待提高") recurs in many others
-    for block in jieba.re_han_default.split(text):
-        for word in _cut_block(block) if block else ():
-            start, end = end, end + len(word)
-            if not word.isspace():
-                tokens.append(new(Token, (word, start, end)))
+    for block in _jieba.re_han_default.split(text):
+        if block:
+            tokens += [new(Token, (word, at + start, at + end)) for word, start, end in _cut_block(block)]
+            at += len(block)
     return tuple(tokens)
 
 
-# a block is a clause or less: 8,192 of them with their words are ~5 MB (blocks of the labelled texts)
-@lru_cache(maxsize=8192)
-def _cut_block(block: str) -> tuple[str, ...]:
-    """jieba's words of one block: what jieba.cut gives for it inside any text."""
-    return tuple(word for word in _jieba.cut(block, cut_all=False) if word)
+# a block is a clause or less: 4,096 of them with their words are ~4 MB (blocks of the labelled texts)
+@lru_cache(maxsize=4096)
+def _cut_block(block: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of one block (what jieba.cut gives for it inside any text) with their offsets
+    in the block, whitespace left out."""
+    words, end = [], 0
+    for word in _jieba.cut(block, cut_all=False):
+        start, end = end, end + len(word)
+        if word and not word.isspace():
+            words.append((word, start, end))
+    return tuple(words)
 
 
 def spacy_segment(text: str) -> tuple[Token, ...]:
