@@ -62,9 +62,26 @@ def permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+class _Crc32(dict):
+    """Shingle -> its CRC-32 (what datasketch hashes), computed once: the shingles of an export's texts
+    repeat from text to text. Cleared when it grows past LIMIT, so memory stays bounded."""
+
+    LIMIT = 300_000
+
+    def __missing__(self, gram: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[gram] = zlib.crc32(gram.encode("utf-8"))
+        return value
+
+
+_CRC32 = _Crc32()
+
+
 def minhash(grams: Iterable[str], num_perm: int) -> np.ndarray:
     """The MinHash values (uint32) datasketch's MinHash(num_perm, hashfunc=crc32) gives for these shingles."""
-    hv = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint32)
+    grams = grams if isinstance(grams, (set, frozenset, list, tuple)) else list(grams)
+    hv = np.fromiter(map(_CRC32.__getitem__, grams), np.uint32, len(grams))
     if not hv.size:
         return np.full(num_perm, _MAX32, np.uint32)
     s1, m1, s2, m2, s3 = _FMIX32
@@ -101,21 +118,25 @@ def shingle_strings(words: list[str], k: int) -> set[str]:
 
 
 def shingle_codes(words: list[str], k: int) -> np.ndarray:
-    """The distinct codes of shingle_strings(words, k), sorted (int64). In plain Python: for the tens
-    of shingles of an evaluation, a dozen numpy calls cost more than they save."""
+    """The distinct codes of shingle_strings(words, k), sorted (int64): each point's code points as a
+    numpy array, k shifted views of it packed together."""
     if k * _BITS > 63:
         grams = shingle_strings(words, k)
         return np.unique(np.array([_digest(g.encode("utf-8")) for g in grams], np.uint64).view(np.int64))
-    out: set[int] = set()
+    parts = []
     for w in words:
         if len(w) < k:
-            out.add(_pack(w, k))
+            parts.append(np.array([_pack(w, k)], np.int64))
             continue
-        codes = [ord(c) + 1 for c in w]
+        points = np.frombuffer(w.encode("utf-32-le"), np.uint32).astype(np.int64) + 1
+        count = len(points) - k + 1
+        codes = points[:count]
         for j in range(1, k):
-            codes = [(c << _BITS) | d for c, d in zip(codes, [ord(c) + 1 for c in w[j:]], strict=False)]
-        out.update(codes)
-    return np.array(sorted(out), np.int64)
+            codes = (codes << _BITS) | points[j : j + count]
+        parts.append(codes)
+    if not parts:
+        return np.empty(0, np.int64)
+    return np.unique(parts[0] if len(parts) == 1 else np.concatenate(parts))
 
 
 def _pack(word: str, k: int) -> int:
