@@ -14,6 +14,8 @@ of lexicons/function_words.txt and the lexicons traits / evaluation. Besides tho
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -123,10 +125,7 @@ class JudgementFinder:
         n = len(self._ordered)
         table = [(p.kind, p, p.polarity, gate.needed[i]) for i, p in enumerate(self._ordered)]
         others = (gate.needed[n], gate.needed[n + 1], gate.needed[n + 2])
-        reads = 0
-        for need in [*gate.needed[: n + 3]]:
-            reads |= need
-        return table, others, reads
+        return table, others, functools.reduce(operator.or_, gate.needed[: n + 3], 0)
 
     def _steps(self, found: int) -> tuple[list[tuple[str, re.Pattern | WordScanner, str | None]], bool, bool]:
         """The patterns a scanned text may match (kind, pattern, polarity), in the order tried;

@@ -461,6 +461,11 @@ def _case_matters(items, classes: dict[int, list[str]]) -> bool:
     return cased or (backref and broad)
 
 
+# compile_fast's parse of each source (its look-ahead adds nothing a match needs), read again for
+# atoms and by Alternation: parsing is most of what the gate costs a cold start
+_PARSED: dict[re.Pattern, sre_parse.SubPattern] = {}
+
+
 def compile_fast(source: str, flags: int = 0, tree=None) -> re.Pattern:
     """re.compile, with a look-ahead for the characters a match opens with where that helps (and
     without IGNORECASE where it changes nothing). `tree`: the source parsed already."""
@@ -469,11 +474,6 @@ def compile_fast(source: str, flags: int = 0, tree=None) -> re.Pattern:
     pattern = re.compile(f"{head}(?:{source})" if head else source, compiled_flags)
     _PARSED[pattern] = tree
     return pattern
-
-
-# compile_fast's parse of each source (its look-ahead adds nothing a match needs), read again for
-# atoms and by Alternation: parsing is most of what the gate costs a cold start
-_PARSED: dict[re.Pattern, sre_parse.SubPattern] = {}
 
 
 # ---------------------------------------------------------------- an alternation, one branch at a time
