@@ -126,23 +126,33 @@ _STYLES_CACHE_SIZE = 64
 
 
 def read_styles(pkg: Package, main: str) -> Styles:
+    parts = [
+        _styles_part(pkg, target)
+        for rel_type, target in pkg.relationships(main).values()
+        if rel_type.endswith("/styles") and pkg.has(target)
+    ]
+    if len(parts) == 1:
+        return parts[0]  # the one styles part, shared from the cache: nothing downstream changes it
     styles = Styles()
-    for rel_type, target in pkg.relationships(main).values():
-        if rel_type.endswith("/styles") and pkg.has(target):
-            info = pkg.zip.getinfo(pkg._names[target.lstrip("/")])
-            key = (info.CRC, info.file_size, info.compress_size, target)
-            cached = _STYLES_CACHE.get(key)
-            if cached is None:
-                cached = _parse_styles(pkg.xml(target))
-                _STYLES_CACHE[key] = cached
-                if len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
-                    _STYLES_CACHE.popitem(last=False)
-            else:
-                _STYLES_CACHE.move_to_end(key)
-            styles.names.update(cached.names)
-            styles.outline.update(cached.outline)
-            styles.bold |= cached.bold
+    for part in parts:
+        styles.names.update(part.names)
+        styles.outline.update(part.outline)
+        styles.bold |= part.bold
     return styles
+
+
+def _styles_part(pkg: Package, target: str) -> Styles:
+    info = pkg.zip.getinfo(pkg._names[target.lstrip("/")])
+    key = (info.CRC, info.file_size, info.compress_size, target)
+    cached = _STYLES_CACHE.get(key)
+    if cached is None:
+        cached = _parse_styles(pkg.xml(target))
+        _STYLES_CACHE[key] = cached
+        if len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
+            _STYLES_CACHE.popitem(last=False)
+    else:
+        _STYLES_CACHE.move_to_end(key)
+    return cached
 
 
 _STYLE, _STYLE_ID, _NAME, _VAL = W_STYLE, W_STYLEID, W_NAME, W_VAL

@@ -83,9 +83,12 @@ def encrypted() -> InputError:
 # ---------------------------------------------------------------- sniffing
 
 
+_BLANK = b" \t\r\n\x00\xef\xbb\xbf"
+
+
 def sniff(data: bytes, name: str) -> str:
     """'zip' | 'ole' | 'biff' | 'word2' | 'json' | 'jsonl' | 'csv' | 'empty' | 'unknown' — from the bytes first, the name last."""
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+    if not data or (data[0] in _BLANK and not data.strip(_BLANK)):  # the strip copies the file: rarely
         return "empty"
     if data.startswith(ZIP_MAGIC):
         return "zip"
@@ -356,9 +359,21 @@ def canonical_name(name: str) -> str:
     return "[Content_Types].xml" if name.lower() == "[content_types].xml" else name
 
 
+# (member name, canonical name) per open package: office_kind, needs_repack and main_part each ask
+_CANONICAL: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def canonical_names(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """Every member name with its canonical form, in the zip's order."""
+    known = _CANONICAL.get(zf)
+    if known is None:
+        known = _CANONICAL[zf] = [(n, canonical_name(n)) for n in zf.namelist()]
+    return known
+
+
 def office_kind(zf: zipfile.ZipFile) -> str:
     """'docx' | 'xlsx' from the package's main part (its XML namespace, then its folder)."""
-    names = {canonical_name(n) for n in zf.namelist()}
+    names = {name for _, name in canonical_names(zf)}
     if "[Content_Types].xml" not in names:
         raise InputError("not-office", "这是一个 zip 压缩包,但不是 Word/Excel 文件")
     main, head = main_part(zf)
@@ -378,8 +393,25 @@ def office_kind(zf: zipfile.ZipFile) -> str:
 
 
 def _member_head(zf: zipfile.ZipFile, part: str) -> bytes:
-    real = next((n for n in zf.namelist() if canonical_name(n).lower() == part.lower()), None)
-    return read_head(zf, zf.getinfo(real)) if real else b""
+    part = part.lower()
+    real = next((n for n, name in canonical_names(zf) if name.lower() == part), None)
+    if not real:
+        return b""
+    head = read_head(zf, zf.getinfo(real))
+    if len(head) < XML_HEAD_BYTES:  # the whole part: a Word form's main part usually is
+        _INFLATED.setdefault(zf, {})[real] = head
+    return head
+
+
+# Members inflated whole while the package was sniffed (real name -> bytes), per open package: the
+# Word reader takes _rels/.rels and a small main part from here instead of inflating them again.
+_INFLATED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def inflated(zf: zipfile.ZipFile, name: str) -> bytes | None:
+    """A member's bytes if the gate has already read all of it (the same bytes read_member gives)."""
+    known = _INFLATED.get(zf)
+    return known.get(name) if known else None
 
 
 # ---------------------------------------------------------------- package repair
@@ -409,7 +441,7 @@ _REL_TARGET = re.compile(rb'Target="([^"]*)"')
 
 def needs_repack(zf: zipfile.ZipFile) -> bool:
     """Backslash or odd-case part names, or Strict OOXML namespaces: rewritten before parsing."""
-    if any(canonical_name(n) != n for n in zf.namelist() if not n.endswith("/")):
+    if any(name != n for n, name in canonical_names(zf) if not n.endswith("/")):
         return True
     main, head = main_part(zf)
     return bool(main) and b"purl.oclc.org/ooxml" in head
@@ -468,13 +500,14 @@ _MAIN_REL = re.compile(
 
 
 def _main_part_name(zf: zipfile.ZipFile) -> str | None:
-    real = next((n for n in zf.namelist() if canonical_name(n) == "_rels/.rels"), None)
+    real = next((n for n, name in canonical_names(zf) if name == "_rels/.rels"), None)
     if real is None:
         return None
     try:
         data = read_member(zf, zf.getinfo(real), MiB)
     except InputError:
         return None
+    _INFLATED.setdefault(zf, {})[real] = data
     match = _MAIN_REL.search(data)
     if not match:
         return None

@@ -210,10 +210,9 @@ _bare_label_memo = lru_cache(maxsize=4096)(_bare_label)
 def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     """ "员工姓名/工号 | 张三/10023", "部门/职位 | 华东区门店/店长": a label naming two fields over a value
     holding two parts gives both fields; a label naming one thing ("部门/车间") keeps the whole."""
-    label = fold(value.label).split("\n")[0].strip().rstrip(":：")
-    parts = [p.strip() for p in _SLASH.split(label)]
-    if len(parts) == 1 and value.text.count("/") == 1:
-        parts = [p.strip() for p in _JOINED.split(label)]  # "所属部门及岗位 | 华东销售部/大客户经理"
+    by_slash, joined = _label_parts(value.label) if len(value.label) <= 80 else _split_label(value.label)
+    # "所属部门及岗位 | 华东销售部/大客户经理": a joined label over a value holding one slash
+    parts = joined if len(by_slash) == 1 and value.text.count("/") == 1 else by_slash
     if len(parts) != 2 or not all(parts):
         return [value]
     keys = [table.lookup(p) for p in parts]
@@ -226,6 +225,15 @@ def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     if None in keys or keys[0] == keys[1] or len(texts) != 2 or value.key not in keys:
         return [value]
     return [FoundValue(k, t, value.ref, p) for k, t, p in zip(keys, texts, parts, strict=True)]
+
+
+def _split_label(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A label's first line cut at its slashes, and at 及/和/与 (split_compound's two readings)."""
+    label = fold(label).split("\n")[0].strip().rstrip(":：")
+    return tuple(p.strip() for p in _SLASH.split(label)), tuple(p.strip() for p in _JOINED.split(label))
+
+
+_label_parts = lru_cache(maxsize=4096)(_split_label)  # a template's labels recur in every form
 
 
 def resolve_dates(found: list[FoundValue]) -> list[FoundValue]:
@@ -319,7 +327,7 @@ def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = N
             # "受评者 | 评估者 | … | 日期": the date among the two people's names is the talk's
             row_keys = ["interview_time" if k == DATE else k for k in row_keys]
         block = _person_block(grid, row, table)
-        label_row = None  # asked once a row: only a person block changes the row's keys
+        label_row = None  # _label_row of the row's keys, asked again only after they change
         for i, cell in enumerate(row):
             if id(cell) in used:
                 continue
@@ -328,6 +336,7 @@ def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = N
                     used.add(id(cell))
                     continue
                 row_keys[i] = _in_block(block[0], row_keys[i])
+                label_row = None
                 if row_keys[i] == "":
                     used.update(id(c) for c in row[i : i + 2])
                     continue
@@ -346,7 +355,7 @@ def read_form(grid: Grid, table: AliasTable, extras: list[FoundValue] | None = N
                     found.append(FoundValue(key, block[0], block[1], cell.text.strip()))
                     continue
             beside = row[i + 1] if i + 1 < len(row) else None
-            if block is not None or label_row is None:
+            if label_row is None:
                 label_row = _label_row(row, row_keys)
             if label_row and _values_under(grid, cell, table):
                 beside = None  # "签字 | 日期 | 记录日期 | (空)": the row is labels, the values are below

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections import OrderedDict
 
 from lxml import etree
 
 from checker.intake.errors import InputError
-from checker.intake.gate import has_dtd
+from checker.intake.gate import has_dtd, inflated, read_member
 
 # No entity expansion, no network, no DTD loading, bounded tree: an Office part
 # never needs any of these, and each is a way to attack the parser.
@@ -41,6 +42,28 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
+_RELATIONSHIP = f"{{{REL_NS}}}Relationship"
+
+
+# Relationship parts by their bytes and folder: every form made from one template has the same ones,
+# parsed once. The key is the bytes themselves (not a checksum): a look-alike part never matches.
+_RELS_CACHE: OrderedDict[tuple[bytes, str], dict[str, tuple[str, str]]] = OrderedDict()
+_RELS_CACHE_SIZE = 256
+_RELS_CACHE_BYTES = 64 * 1024
+
+
+def _relationships(root: etree._Element, folder: str) -> dict[str, tuple[str, str]]:
+    out = {}
+    for rel in root.iter(_RELATIONSHIP):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        if target.startswith("/"):
+            resolved = target.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
+    return out
 
 
 class Package:
@@ -59,8 +82,9 @@ class Package:
         real = self._names.get(name.lstrip("/"))
         if real is None:
             raise InputError("corrupt", f"文件结构不完整:缺少 {name}")
-        from checker.intake.gate import read_member
-
+        known = inflated(self.zip, real)  # .rels and a small main part: read whole by the gate already
+        if known is not None and len(known) <= self.max_member:
+            return known
         return read_member(self.zip, self.zip.getinfo(real), self.max_member)
 
     def xml(self, name: str) -> etree._Element:
@@ -72,17 +96,18 @@ class Package:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if not self.has(rels_name):
             return {}
-        out = {}
-        for rel in self.xml(rels_name).iter(f"{{{REL_NS}}}Relationship"):
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") == "External":
-                continue
-            if target.startswith("/"):
-                resolved = target.lstrip("/")
-            else:
-                resolved = posixpath.normpath(posixpath.join(folder, target))
-            out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
-        return out
+        data = self.read(rels_name)
+        if len(data) > _RELS_CACHE_BYTES:
+            return _relationships(parse_xml(data, rels_name), folder)
+        key = (data, folder)
+        known = _RELS_CACHE.get(key)
+        if known is None:
+            known = _RELS_CACHE[key] = _relationships(parse_xml(data, rels_name), folder)
+            if len(_RELS_CACHE) > _RELS_CACHE_SIZE:
+                _RELS_CACHE.popitem(last=False)
+        else:
+            _RELS_CACHE.move_to_end(key)
+        return dict(known)
 
     def main_part(self) -> str | None:
         for rel_type, target in self.relationships("").values():
