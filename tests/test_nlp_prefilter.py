@@ -119,6 +119,17 @@ def test_a_long_text_is_scanned_sentence_by_sentence(texts):
         assert finder_gate.scan(text) == finder_gate._scan(text), text
 
 
+def test_the_idiom_pattern_runs_where_an_idiom_stands(finder, texts):
+    from checker.nlp.judgement import _idioms
+
+    idioms = _idioms()
+    rng = random.Random(4)
+    long = [end.join(rng.sample(texts, 3)) for end in ("。", "？") for _ in range(300)]
+    assert "兢兢业业" in idioms and finder._holds_idiom("工作兢兢业业。") and not finder._holds_idiom("认真")
+    for text in [*texts, *long, *long]:
+        assert finder._holds_idiom(text) == any(text[i : i + 4] in idioms for i in range(len(text))), text
+
+
 def test_where_a_match_can_start():
     assert lead("(?<=[a-z])认真|负责", re.IGNORECASE) == "(?=[认负])"
     assert lead("(?:很|非常)?认真", 0) == "(?=[很非认])"

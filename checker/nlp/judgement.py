@@ -24,13 +24,14 @@ from pathlib import Path
 
 from checker.nlp.lexicon import Lexicons, WordScanner
 from checker.nlp.phrases import Phrase, PhraseCompiler, load_phrases
-from checker.nlp.prefilter import LiteralGate
+from checker.nlp.prefilter import LiteralGate, sentences
 
 PHRASES = "judgement_phrases"
 # a phrase class that only blocks the judgements it overlaps ("从弱到强" is no verdict on anyone)
 NOT_JUDGEMENT = "not_judgement"
 IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.txt"
 _CIRCUMSTANCE = r"{circumstance}{degree}*(?:不|没有?)?$"
+_FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")  # what four_han matches before a clause end
 _CHOSEN = 4096  # the patterns to run, kept for so many combinations of atoms
 
 
@@ -38,7 +39,8 @@ _CHOSEN = 4096  # the patterns to run, kept for so many combinations of atoms
 def _idioms() -> frozenset[str]:
     if not IDIOMS.is_file():
         return frozenset()
-    return frozenset(IDIOMS.read_text(encoding="utf-8").split())
+    # four Chinese characters each (see _holds_idiom)
+    return frozenset(w for w in IDIOMS.read_text(encoding="utf-8").split() if _FOUR_HAN.fullmatch(w))
 
 
 @dataclass(frozen=True, init=False)
@@ -68,6 +70,7 @@ class JudgementFinder:
         self._extra: list[Callable[[], list[list[frozenset[str]]]]] = []  # other steps' (see add_needs)
         self._groups: list[tuple[int, int]] = []  # where each of them is in the gate: first, count
         self._chosen: dict[int, tuple] = {}  # see _steps()
+        self._idiom_sentences: dict[str, bool] = {}  # see _holds_idiom()
 
     @cached_property
     def words(self) -> WordScanner | re.Pattern | None:
@@ -100,7 +103,6 @@ class JudgementFinder:
         """What each phrase (then the judgement words, a circumstance, other steps) needs in a text."""
         needs = [p.needs for p in self._ordered]
         needs += [self._compiler.atoms("{judgement}"), self._compiler.atoms(_CIRCUMSTANCE)]
-        needs.append([_idioms()] if _idioms() else [])  # a four-character idiom is one of them
         for provider in self._extra:
             atoms = provider()
             self._groups.append((len(needs), len(atoms)))
@@ -118,20 +120,20 @@ class JudgementFinder:
         return self._gate.select(first, count, found)
 
     @cached_property
-    def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], tuple[int, int, int], int]:
-        """(kind, phrase, polarity, the atoms it needs) in the order tried; what the judgement words,
-        a circumstance and an idiom need; every atom any of them reads."""
+    def _table(self) -> tuple[list[tuple[str, Phrase, str | None, int]], tuple[int, int], int]:
+        """(kind, phrase, polarity, the atoms it needs) in the order tried; what the judgement words
+        and a circumstance need; every atom any of them reads."""
         gate = self._gate
         n = len(self._ordered)
         table = [(p.kind, p, p.polarity, gate.needed[i]) for i, p in enumerate(self._ordered)]
-        others = (gate.needed[n], gate.needed[n + 1], gate.needed[n + 2])
-        return table, others, functools.reduce(operator.or_, gate.needed[: n + 3], 0)
+        others = (gate.needed[n], gate.needed[n + 1])
+        return table, others, functools.reduce(operator.or_, gate.needed[: n + 2], 0)
 
-    def _steps(self, found: int) -> tuple[list[tuple[str, re.Pattern | WordScanner, str | None]], bool, bool]:
+    def _steps(self, found: int) -> tuple[list[tuple[str, re.Pattern | WordScanner, str | None]], bool]:
         """The patterns a scanned text may match (kind, pattern, polarity), in the order tried;
-        whether a circumstance and whether a four-character idiom may be in it. Texts share the
-        atoms these read, so the answer is kept by those atoms."""
-        table, (word_needs, circumstance_needs, idiom_needs), reads = self._table
+        whether a circumstance may be in it. Texts share the atoms these read, so the answer is
+        kept by those atoms."""
+        table, (word_needs, circumstance_needs), reads = self._table
         key = found & reads
         steps = self._chosen.get(key)
         if steps is None:
@@ -139,7 +141,7 @@ class JudgementFinder:
             if key & word_needs == word_needs and self.words is not None:
                 patterns.append(("word", self.words, None))
             circumstance = key & circumstance_needs == circumstance_needs
-            steps = (patterns, circumstance, key & idiom_needs == idiom_needs)
+            steps = (patterns, circumstance)
             if len(self._chosen) >= _CHOSEN:
                 self._chosen.clear()
             self._chosen[key] = steps
@@ -149,7 +151,7 @@ class JudgementFinder:
         hits: list[JudgementHit] = []
         # a pattern runs only on a text that holds what every match of it needs: the same matches
         found = self._gate.scan(text) if found is None else found
-        patterns, circumstance_may, idiom_may = self._steps(found)
+        patterns, circumstance_may = self._steps(found)
         circumstance = self.circumstance if circumstance_may else None
         for kind, pattern, polarity in patterns:
             for m in pattern.finditer(text):
@@ -163,10 +165,27 @@ class JudgementFinder:
                 word = m.group()[:4]
                 _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, word, self._polarity(word)))
         idioms = _idioms()
-        for m in self.four_han.finditer(text) if idiom_may else ():
+        for m in self.four_han.finditer(text) if self._holds_idiom(text) else ():
             if m.group() in idioms:
                 _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group(), self._polarity(m.group())))
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
+
+    def _holds_idiom(self, text: str) -> bool:
+        """Whether a four-character idiom of data/idioms.txt stands in the text: most texts hold
+        none, and the pattern that finds one closing a clause is tried at every Chinese character.
+        Kept by sentence (see prefilter.sentences); an idiom is Chinese characters only, so none
+        stands across the end of a sentence."""
+        idioms, memo = _idioms(), self._idiom_sentences
+        for sentence in sentences(text) if idioms else ():
+            held = memo.get(sentence)
+            if held is None:
+                if len(memo) >= _CHOSEN:
+                    memo.clear()
+                grams = {sentence[i : i + 4] for i in range(len(sentence) - 3)}
+                held = memo[sentence] = not idioms.isdisjoint(grams)
+            if held:
+                return True
+        return False
 
     @cached_property
     def _polarity_patterns(self) -> tuple[WordScanner | re.Pattern, WordScanner | re.Pattern, re.Pattern]:

@@ -34,8 +34,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 _MEMO = 4096  # answers kept per group of patterns (select), sentences scanned (scan)
 _SHORT = 24  # a text up to so many characters is scanned whole
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-_SENTENCES = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+|$)")  # up to and with the ends (and "" last)
+_ENDS = "。！？!?；;"  # what ends a sentence
+_SENTENCE_ENDS = frozenset(_ENDS)
+_SENTENCE_END = re.compile(f"[{_ENDS}]")
+_SENTENCES = re.compile(f"[^{_ENDS}]*(?:[{_ENDS}]+|$)")  # up to and with the ends (and "" last)
 
 
 def sentences(text: str) -> list[str]:
@@ -220,8 +222,9 @@ class LiteralGate:
             self.needed.append(mask)
         own: dict[str, int] = {}
         for atom, bit in bits.items():
+            flag = 1 << bit
             for s in atom:
-                own[s] = own.get(s, 0) | (1 << bit)
+                own[s] = own.get(s, 0) | flag
         self._digit = own.pop(DIGIT, 0)  # the atoms a digit satisfies
         # a text holds a string of two or more characters only where it holds its first two: the
         # strings are looked up by the pairs of characters of the text (a set intersection, in C)
@@ -235,7 +238,8 @@ class LiteralGate:
         self._pairs = {pair: (found[0], tuple(found[1:])) for pair, found in pairs.items()}
         self._char_set, self._pair_set = frozenset(self._chars), frozenset(self._pairs)
         # a text is scanned sentence by sentence (see sentences())
-        self._across = tuple((s, m) for s, m in own.items() if across_sentences(s))
+        ends = _SENTENCE_ENDS  # (a set test first: the gate holds thousands of strings, few with an end)
+        self._across = tuple((s, m) for s, m in own.items() if not ends.isdisjoint(s) and across_sentences(s))
         self._sentences: dict[str, int] = {}
         self._memo: dict[tuple[int, int], dict[int, int]] = {}  # see select()
         self._reads: dict[tuple[int, int], int] = {}
