@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from checker.intake.errors import InputError
 from checker.intake.fields import AliasTable
 from checker.intake.grid import Grid, GridCell, label_key, read_form, resolve_dates
-from checker.model import FieldValue, Location, Record, trusted
+from checker.model import FieldValue, Location, Record
 
 # Sheets larger than this are streamed (read-only mode: no merged-cell info).
 STREAM_ABOVE_BYTES = 4 * 1024 * 1024
@@ -480,12 +480,33 @@ class BatchRows:
         # compared with the row's stripped texts, "" past its end: exact while no label is empty
         labels = [label for _, _, label, _ in self.columns]
         self._labels = labels if all(labels) else None
+        # The record as plain dicts, built once and refilled for each row (text and cell): pydantic
+        # validates them into new models and new dicts and keeps nothing of its input, so the same
+        # dicts serve every row. (Validation in pydantic-core costs less than building the models
+        # unvalidated from Python, and far less than building these dicts per row.)
+        self._fill: list[tuple[int, str, dict, dict]] = []  # (column, letter, value in, location in)
+        fields_in = self._inputs((c, key, label, letter) for c, key, label, letter in self.columns)
+        extra_in = self._inputs((c, label, label, letter) for c, label, letter in self.extra)
+        self._record_in = {"source": source, "index": 0, "sheet": "", "fields": fields_in, "extra": extra_in}
+
+    def _inputs(self, cells) -> dict[str, dict]:
+        """key -> {"text", "location"} for (column, key, label, letter) cells; a key named by two
+        columns gets the last one's label, text and cell, as a dict built per row would."""
+        cells = list(cells)
+        out: dict[str, dict] = {}
+        for _, key, label, _ in cells:
+            out[key] = {
+                "text": "",
+                "location": {"file": self.source, "part": self.part, "cell": "", "label": label},
+            }
+        for c, key, _, letter in cells:
+            self._fill.append((c, letter, out[key], out[key]["location"]))
+        return out
 
     def record(self, r: int, values: list[str]) -> Record | None:
         """The record of row r (0-based), or None for a blank, note or repeated header row."""
         n = len(values)
-        texts = [values[c] if c < n else "" for c in self._cols]
-        stripped = [t.strip() for t in texts]
+        stripped = [values[c].strip() if c < n else "" for c in self._cols]
         filled = len(stripped) - stripped.count("")
         if (
             not filled
@@ -493,27 +514,13 @@ class BatchRows:
             or self._repeats_header(values, stripped)
         ):
             return None
-        source, part, row = self.source, self.part, str(r + 1)
-        # Built without validation (model.trusted): every value is already a str or an int of its
-        # field, so Record.model_validate of the same dicts gives the same values and fields_set.
-        fields = {
-            key: _field_value(text, source, part, letter + row, label)
-            for (_, key, label, letter), text in zip(self.columns, texts, strict=True)
-        }
-        extra = {
-            label: _field_value(values[c] if c < n else "", source, part, letter + row, label)
-            for c, label, letter in self.extra
-        }
-        record = trusted(
-            Record,
-            {
-                "source": source,
-                "index": self.index,
-                "sheet": f"{self.title} 第{row}行",
-                "fields": fields,
-                "extra": extra,
-            },
-        )
+        row = str(r + 1)
+        for c, letter, value, location in self._fill:
+            value["text"] = values[c] if c < n else ""
+            location["cell"] = letter + row
+        data = self._record_in
+        data["index"], data["sheet"] = self.index, f"{self.title} 第{row}行"
+        record = Record.model_validate(data)
         self.index += 1
         return record
 
@@ -521,26 +528,6 @@ class BatchRows:
         if self._labels is None:
             return _repeats_header(values, self.header_texts)
         return sum(map(operator.eq, stripped, self._labels)) >= MIN_BATCH_KEYS
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _field_value(text: str, file: str, part: str, cell: str, label: str) -> FieldValue:
-    """model.trusted(FieldValue, ...) of a model.trusted(Location, ...), unrolled: a 100k-row export
-    builds two million of them, and the calls cost more than the building."""
-    location = _new(Location)
-    _set(location, "__dict__", {"file": file, "part": part, "cell": cell, "label": label})
-    _set(location, "__pydantic_fields_set__", {"file", "part", "cell", "label"})
-    _set(location, "__pydantic_extra__", None)
-    _set(location, "__pydantic_private__", None)
-    value = _new(FieldValue)
-    _set(value, "__dict__", {"text": text, "location": location})
-    _set(value, "__pydantic_fields_set__", {"text", "location"})
-    _set(value, "__pydantic_extra__", None)
-    _set(value, "__pydantic_private__", None)
-    return value
 
 
 def _merged_down(sheet: SheetData, header_last: int) -> dict[int, dict[int, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import operator
 import re
 import zipfile
 
@@ -186,21 +187,33 @@ def _column_of(ref: str, default: int) -> int:
 # order; an inline string, a <v> value, or nothing): one serialisation and one regex pass give
 # every cell's parts, about half of what walking the cells as elements costs (a proxy object per
 # element, a namespace lookup per attribute). Any other shape (formulas, rich text, comments,
-# prefixes, other attributes) is read from the elements. lxml writes text with exactly these four
-# escapes (&amp; &lt; &gt; &#13;); the cell pattern admits no other "&".
-_TEXT_XML = r"[^<&]*(?:&(?:amp|lt|gt|#13);[^<&]*)*"
+# prefixes, other attributes) is read from the elements. lxml writes text with exactly four
+# escapes (&amp; &lt; &gt; &#13;); a text with any other "&" (an entity reference) is not plain.
 _PLAIN_CELL = re.compile(
     r'(\s*<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]{1,9})")?(?: t="(\w+)")?'
-    rf"(?:/>|><v>({_TEXT_XML})</v></c>"
-    rf'|><is><t(?: xml:space="preserve")?>({_TEXT_XML})</t></is></c>)\s*)'
+    r'(?:/>|><v>([^<]*)</v></c>|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>)\s*)'
 )
 _ROW_END = "</row>"
+_WHOLE = operator.itemgetter(0)  # a cell's whole XML, of the groups findall gives
 _ESCAPE = re.compile(r"&(?:amp|lt|gt|#13);")
 _ESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#13;": "\r"}
+_OTHER_AMP = re.compile(r"&(?!(?:amp|lt|gt|#13);)")
+
+
+class _NotPlain(Exception):
+    """A text in a plain-looking row holds an entity reference: the row is read from its elements."""
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _ESCAPED[m.group()], text) if "&" in text else text
+    if "&" not in text:
+        return text
+    if _OTHER_AMP.search(text):
+        raise _NotPlain
+    return _ESCAPE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match) -> str:
+    return _ESCAPED[match.group()]
 
 
 class _RowReader:
@@ -217,8 +230,12 @@ class _RowReader:
         if xml.startswith("<row") and xml.endswith(_ROW_END):
             body = xml.find(">") + 1
             cells = _PLAIN_CELL.findall(xml, body)
-            if sum(len(cell[0]) for cell in cells) == len(xml) - len(_ROW_END) - body:
-                return self._plain(cells)  # the cells are the whole row body: nothing else is in it
+            # the cells are the whole row body: nothing else is in it
+            if sum(map(len, map(_WHOLE, cells))) == len(xml) - len(_ROW_END) - body:
+                try:
+                    return self._plain(cells)
+                except _NotPlain:
+                    pass
         return _row_values(
             row_el, self.strings, self.date_styles, self.date1904, self.max_cols, self.cell_text
         )
@@ -234,7 +251,7 @@ class _RowReader:
             if col >= max_cols:
                 continue
             if kind == "inlineStr":
-                text = _unescape(inline)
+                text = inline if "&" not in inline else _unescape(inline)
             elif raw:
                 text = _typed_value(
                     kind, _unescape(raw), style, self.strings, self.date_styles, self.date1904, self.cell_text
