@@ -30,7 +30,7 @@ from checker.intake.grid import (
     split_inline_pairs,
 )
 from checker.intake.ooxml import Package
-from checker.model import FieldValue, Location, Record
+from checker.model import FieldValue, Location, Record, trusted
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -378,31 +378,43 @@ def _first_property(children, props_tag: str, tag: str) -> etree._Element | None
     return None
 
 
-def _cell_layout(children: list) -> tuple[int, str | None]:
-    """(grid span, vMerge value or None) from the first w:tcPr of a cell's children."""
-    for child in children:
-        if child.tag == W_TCPR:
-            gs = vm = None
-            for prop in child:
-                tag = prop.tag
-                if tag == W_GRIDSPAN and gs is None:
-                    gs = prop
-                elif tag == W_VMERGE and vm is None:
-                    vm = prop
-            span = 1
-            if gs is not None and (gs.get(W_VAL) or "1").isdigit():
-                span = max(1, min(int(gs.get(W_VAL)), 64))
-            return span, (vm.get(W_VAL, "continue") if vm is not None else None)
-    return 1, None
+def _cell_parts(tc: etree._Element) -> tuple[int, str | None, list]:
+    """A cell's grid span and vMerge value (from its first w:tcPr) and its blocks (block_children),
+    from one pass over its children."""
+    props = None
+    blocks = []
+    for child in tc:
+        tag = child.tag
+        if tag in (W_P, W_TBL):
+            blocks.append(child)
+        elif tag == W_TCPR:
+            if props is None:
+                props = child
+        elif tag in _BLOCK_WRAPPERS:
+            inner = child.find(W_SDTCONTENT) if tag == W_SDT else child
+            if inner is not None:
+                blocks.extend(block_children(inner))
+    if props is None:
+        return 1, None, blocks
+    gs = vm = None
+    for prop in props:
+        tag = prop.tag
+        if tag == W_GRIDSPAN and gs is None:
+            gs = prop
+        elif tag == W_VMERGE and vm is None:
+            vm = prop
+    span = 1
+    if gs is not None and (gs.get(W_VAL) or "1").isdigit():
+        span = max(1, min(int(gs.get(W_VAL)), 64))
+    return span, (vm.get(W_VAL, "continue") if vm is not None else None), blocks
 
 
-def cell_text(tc, styles: Styles, depth: int) -> tuple[str, bool]:
-    """A cell's text (its paragraphs a line each, nested tables as lines) and whether it is all bold;
-    `tc` is the cell or the list of its children."""
+def cell_text(blocks: list, styles: Styles, depth: int) -> tuple[str, bool]:
+    """A cell's text (its paragraphs a line each, nested tables as lines) and whether it is all bold."""
     lines: list[str] = []
     bold = True
     any_text = False
-    for block in block_children(tc):
+    for block in blocks:
         if block.tag == W_P:
             para = read_paragraph(block)
             text = para.text
@@ -429,23 +441,17 @@ def table_grid(tbl: etree._Element, styles: Styles, table_no: int, depth: int = 
         before = _first_property(cells, W_TRPR, W_GRIDBEFORE)
         if before is not None and (before.get(W_VAL) or "0").isdigit():
             col = int(before.get(W_VAL))
+        where = f"表{table_no} 第{r + 1}行第"
         for tc in _row_cells(cells):
-            children = list(tc)
-            span, vmerge = _cell_layout(children)
+            span, vmerge, blocks = _cell_parts(tc)
             if vmerge == "continue" and col in open_vmerge:
                 above = open_vmerge[col]
                 above.rowspan = r - above.row + 1
                 col += span
                 continue
-            text, bold = cell_text(children, styles, depth)
-            cell = GridCell(
-                text=text,
-                row=r,
-                col=col,
-                ref=f"表{table_no} 第{r + 1}行第{col + 1}列",
-                colspan=span,
-                bold=bold,
-            )
+            text, bold = cell_text(blocks, styles, depth)
+            # text, row, col, ref, rowspan, colspan, bold: positional (a keyword call costs twice as much)
+            cell = GridCell(text, r, col, f"{where}{col + 1}列", 1, span, bold)
             if vmerge == "restart":
                 open_vmerge[col] = cell
             else:
@@ -532,9 +538,7 @@ class _Collector:
         own = key in self.moved and text.strip()  # "员工自评" after a displaced summary: its own label wins
         if current is None or (not current.text.strip() and text.strip()) or stronger or own:
             self.moved.discard(key)
-            self.values[key] = FieldValue(
-                text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
-            )
+            self.values[key] = body_value(text, self.source, where, label)
             if stronger:
                 self._displaced(key, current.text, current.location.cell, current.location.label)
         elif current.text.strip() and text.strip() and current.location and current.location.label != label:
@@ -547,13 +551,18 @@ class _Collector:
         found = self.table.match(label)
         if target and target not in self.values and found is not None and found.role != "manager_name":
             self.moved.add(target)
-            self.values[target] = FieldValue(
-                text=text, location=Location(file=self.source, part="正文", cell=where, label=label)
-            )
+            self.values[target] = body_value(text, self.source, where, label)
 
     def put_found(self, found: list[FoundValue]) -> None:
         for f in found:
             self.put(f.key, f.text, f.ref, f.label)
+
+
+def body_value(text: str, source: str, where: str, label: str) -> FieldValue:
+    """FieldValue(text, Location(source, "正文", where, label)) built without pydantic's validation
+    (model.trusted): every part is a str this reader made, and a form has dozens of them."""
+    location = trusted(Location, {"file": source, "part": "正文", "cell": where, "label": label})
+    return trusted(FieldValue, {"text": text, "location": location})
 
 
 def _is_section_title(para: Paragraph, styles: Styles) -> bool:
@@ -677,10 +686,5 @@ def parse_docx(pkg: Package, source: str, table: AliasTable) -> list[Record]:
         )
     if not is_record(set(out.values), table, paragraph_no):
         raise not_a_record(source, out.values, table)
-    extra = {
-        f.label: FieldValue(
-            text=f.text, location=Location(file=source, part="正文", cell=f.ref, label=f.label)
-        )
-        for f in out.extras
-    }
+    extra = {f.label: body_value(f.text, source, f.ref, f.label) for f in out.extras}
     return [Record(source=source, fields=out.values, extra=extra)]

@@ -337,6 +337,9 @@ def check_member(info: zipfile.ZipInfo, limits: Limits) -> None:
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     """A member's bytes, never more than `cap`: a header that lies about its size cannot make us inflate more."""
+    whole = _inflate_small(zf, info, cap)
+    if whole is not None:
+        return whole
     out = bytearray()
     try:
         with zf.open(info) as fh:
@@ -351,6 +354,65 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     except RuntimeError as exc:  # zipfile raises this for encrypted members
         raise encrypted() from exc
     return bytes(out)
+
+
+# Members up to this size are inflated in one step by _inflate_small (an OOXML form's parts are a few KB)
+INFLATE_SMALL_BYTES = MiB
+_LOCAL_HEADER = struct.Struct(zipfile.structFileHeader)
+# general-purpose flags zipfile refuses or needs a password for: encrypted, patched, strong encryption
+_FLAGS_NOT_PLAIN = 0x1 | 0x20 | 0x40
+
+
+def _inflate_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """A small stored or deflated member read in one step from the bytes of an in-memory zip.
+
+    zipfile's open() costs ~100k instructions a member, more than inflating a form's part. The
+    checks it and ZipExtFile make are made here too (local header signature and name, flags, the
+    declared compressed size present, exactly the declared size out, CRC-32), and never more than
+    file_size + 1 bytes are inflated. Whenever one of them fails, or the member is anything but
+    plain, this gives None and the caller reads through zipfile, which raises what it raises."""
+    size = info.file_size
+    if (
+        info.flag_bits & _FLAGS_NOT_PLAIN
+        or info.compress_type not in (0, 8)
+        or size > min(cap, INFLATE_SMALL_BYTES)
+    ):
+        return None
+    fp = zf.fp
+    if not isinstance(fp, io.BytesIO) or zf._writing:
+        return None
+    view = fp.getbuffer()
+    try:
+        start = info.header_offset
+        header = bytes(view[start : start + _LOCAL_HEADER.size])
+        if len(header) != _LOCAL_HEADER.size:
+            return None
+        fields = _LOCAL_HEADER.unpack(header)
+        if fields[0] != zipfile.stringFileHeader:
+            return None
+        start += _LOCAL_HEADER.size
+        name = bytes(view[start : start + fields[10]])
+        start += fields[10] + fields[11]
+        raw = bytes(view[start : start + info.compress_size])
+    finally:
+        view.release()
+    end = getattr(info, "_end_offset", None)  # newer zipfile refuses data overlapping the next entry
+    if len(raw) != info.compress_size or (end is not None and start + info.compress_size > end):
+        return None
+    try:
+        name = name.decode("utf-8" if fields[3] & 0x800 else (zf.metadata_encoding or "cp437"))
+    except UnicodeDecodeError:
+        return None
+    if name != info.orig_filename:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        out = raw
+    else:
+        try:
+            out = zlib.decompressobj(-15).decompress(raw, size + 1)
+        except zlib.error:
+            return None
+    return out if len(out) == size and zlib.crc32(out) == info.CRC else None
 
 
 def canonical_name(name: str) -> str:
@@ -571,6 +633,9 @@ def read_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 def read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The first 64 KiB of a member: a DTD has to come before the root element."""
+    whole = _inflate_small(zf, info, XML_HEAD_BYTES)
+    if whole is not None:
+        return whole
     try:
         with zf.open(info) as fh:
             return fh.read(XML_HEAD_BYTES)
