@@ -119,15 +119,18 @@ def test_a_long_text_is_scanned_sentence_by_sentence(texts):
         assert finder_gate.scan(text) == finder_gate._scan(text), text
 
 
-def test_the_idiom_pattern_runs_where_an_idiom_stands(finder, texts):
+def test_the_idiom_pattern_runs_where_an_idiom_may_stand(finder, texts):
     from checker.nlp.judgement import _idioms
 
     idioms = _idioms()
     rng = random.Random(4)
     long = [end.join(rng.sample(texts, 3)) for end in ("。", "？") for _ in range(300)]
-    assert "兢兢业业" in idioms and finder._holds_idiom("工作兢兢业业。") and not finder._holds_idiom("认真")
+    assert "兢兢业业" in idioms
+    two = "工作认真负责，按时完成各项任务。对待同事热情友好，兢兢业业。"
+    assert finder._may_hold_idiom(two) and not finder._may_hold_idiom(two.replace("兢兢业业", "很认真"))
     for text in [*texts, *long, *long]:
-        assert finder._holds_idiom(text) == any(text[i : i + 4] in idioms for i in range(len(text))), text
+        if any(text[i : i + 4] in idioms for i in range(len(text))):
+            assert finder._may_hold_idiom(text), text
 
 
 def test_where_a_match_can_start():

@@ -39,7 +39,7 @@ _CHOSEN = 4096  # the patterns to run, kept for so many combinations of atoms
 def _idioms() -> frozenset[str]:
     if not IDIOMS.is_file():
         return frozenset()
-    # four Chinese characters each (see _holds_idiom)
+    # four Chinese characters each (see _may_hold_idiom)
     return frozenset(w for w in IDIOMS.read_text(encoding="utf-8").split() if _FOUR_HAN.fullmatch(w))
 
 
@@ -70,7 +70,7 @@ class JudgementFinder:
         self._extra: list[Callable[[], list[list[frozenset[str]]]]] = []  # other steps' (see add_needs)
         self._groups: list[tuple[int, int]] = []  # where each of them is in the gate: first, count
         self._chosen: dict[int, tuple] = {}  # see _steps()
-        self._idiom_sentences: dict[str, bool] = {}  # see _holds_idiom()
+        self._idiom_sentences: dict[str, bool] = {}  # see _may_hold_idiom()
 
     @cached_property
     def words(self) -> WordScanner | re.Pattern | None:
@@ -165,18 +165,21 @@ class JudgementFinder:
                 word = m.group()[:4]
                 _add(hits, JudgementHit("idiom", m.start(), m.start() + 4, word, self._polarity(word)))
         idioms = _idioms()
-        for m in self.four_han.finditer(text) if self._holds_idiom(text) else ():
+        for m in self.four_han.finditer(text) if self._may_hold_idiom(text) else ():
             if m.group() in idioms:
                 _add(hits, JudgementHit("idiom", m.start(), m.end(), m.group(), self._polarity(m.group())))
         return sorted((h for h in hits if h.kind != NOT_JUDGEMENT), key=lambda h: h.start)
 
-    def _holds_idiom(self, text: str) -> bool:
-        """Whether a four-character idiom of data/idioms.txt stands in the text: most texts hold
-        none, and the pattern that finds one closing a clause is tried at every Chinese character.
-        Kept by sentence (see prefilter.sentences); an idiom is Chinese characters only, so none
-        stands across the end of a sentence."""
-        idioms, memo = _idioms(), self._idiom_sentences
-        for sentence in sentences(text) if idioms else ():
+    def _may_hold_idiom(self, text: str) -> bool:
+        """Whether a four-character idiom of data/idioms.txt may stand in the text: in a text of
+        several sentences (an export's summary) the idiom pattern, tried at every Chinese
+        character, runs only where one stands; whether a sentence holds one is kept (see
+        prefilter.sentences; an idiom is Chinese characters only, so none stands across a
+        sentence end). A text of one sentence is left to the pattern, which costs less than looking."""
+        parts, idioms, memo = sentences(text), _idioms(), self._idiom_sentences
+        if len(parts) < 2:
+            return bool(idioms)
+        for sentence in parts:
             held = memo.get(sentence)
             if held is None:
                 if len(memo) >= _CHOSEN:
