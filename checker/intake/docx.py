@@ -573,17 +573,21 @@ def _is_section_title(para: Paragraph, styles: Styles) -> bool:
     if _first_property(p, W_PPR, W_OUTLINELVL) is not None:
         return True
     stripped = text.strip()
-    if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not re.search(r"[,，。；;]", stripped):
+    if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not _SENTENCE_MARK.search(stripped):
         return True  # "V. GOALS FOR NEXT REVIEW PERIOD (下一审查期目标)", "第二部分  绩效改进计划"
-    if len(stripped) > 30 or re.search(r"[,，。；;]", stripped):
+    if len(stripped) > 30 or _SENTENCE_MARK.search(stripped):
         return False
     if paragraph_is_bold(para, styles):
         return True
-    if re.match(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$", stripped):
+    if _NUMBERED_LABEL.match(stripped):
         return True  # "1. 基本信息:"
-    return bool(re.match(r"^[一二三四五六七八九十]+[、.．]", stripped))
+    return bool(_CHINESE_NUMBERED.match(stripped))
 
 
+# compiled once: every body paragraph of every form is tested against them
+_SENTENCE_MARK = re.compile(r"[,，。；;]")
+_NUMBERED_LABEL = re.compile(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$")
+_CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _PART_TITLE = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[.、．]\s*\S|^第[一二三四五六七八九十]+部分")
 
 

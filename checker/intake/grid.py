@@ -66,10 +66,9 @@ _SENTENCE_MARK = re.compile(r"[,，。；;]")
 _TRAILING_NUMBER = re.compile(r"\d{1,2}$")
 _NOT_LABEL_MARK = re.compile(r"\d|[,，。；;!！?？]")
 _LABEL_PUNCT = re.compile(r"[\s:：_()（）/]+")
-_SLASH = re.compile(r"[/／]")
-_JOINED = re.compile(r"及|和|与")
-_ID_TAIL = re.compile(r"(?i)(?:id|编号|工号)$")
-_BLANK_OR_COLON = re.compile(r"[\s:：]")
+# split_compound's separators, compiled by re on first use (most forms never need the second)
+_SLASH = r"[/／]"
+_JOINED = r"及|和|与"
 # "Employee Signature 员工签名:": the English half of a bilingual label before the Chinese one
 _ENGLISH_LABEL = re.compile(r"\s*[A-Za-z][A-Za-z '’./&()-]*\s*")
 _UNKNOWN_PAIR = re.compile(r"[ \u3000]{2,}[^\s:：,，。;；]{1,8}[:：]")
@@ -210,15 +209,15 @@ _bare_label_memo = lru_cache(maxsize=4096)(_bare_label)
 def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     """ "员工姓名/工号 | 张三/10023", "部门/职位 | 华东区门店/店长": a label naming two fields over a value
     holding two parts gives both fields; a label naming one thing ("部门/车间") keeps the whole."""
-    by_slash, joined = _label_parts(value.label) if len(value.label) <= 80 else _split_label(value.label)
-    # "所属部门及岗位 | 华东销售部/大客户经理": a joined label over a value holding one slash
-    parts = joined if len(by_slash) == 1 and value.text.count("/") == 1 else by_slash
+    parts = _label_parts(value.label, _SLASH)
+    if len(parts) == 1 and value.text.count("/") == 1:
+        parts = _label_parts(value.label, _JOINED)  # "所属部门及岗位 | 华东销售部/大客户经理"
     if len(parts) != 2 or not all(parts):
         return [value]
     keys = [table.lookup(p) for p in parts]
-    if keys[0] == "employee_name" and keys[1] is None and _ID_TAIL.search(parts[1]):
+    if keys[0] == "employee_name" and keys[1] is None and re.search(r"(?i)(?:id|编号|工号)$", parts[1]):
         keys[1] = "employee_id"  # "姓名/人员ID | 卢淑华/CW98694"
-    texts = [t.strip() for t in _SLASH.split(value.text)]
+    texts = [t.strip() for t in re.split(_SLASH, value.text)]
     if keys[0] in _PERSON_KEYS and keys[1] and keys[1] not in _PERSON_KEYS and len(texts) != 2:
         # "部门经理/主管评价": two writers of one evaluation, not two fields
         return [FoundValue(keys[1], value.text, value.ref, value.label)]
@@ -227,13 +226,17 @@ def split_compound(value: FoundValue, table: AliasTable) -> list[FoundValue]:
     return [FoundValue(k, t, value.ref, p) for k, t, p in zip(keys, texts, parts, strict=True)]
 
 
-def _split_label(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A label's first line cut at its slashes, and at 及/和/与 (split_compound's two readings)."""
+def _label_parts(label: str, sep: str) -> tuple[str, ...]:
+    """A label's first line cut at `sep` (split_compound); a template's labels recur in every form."""
+    return _split_label(label, sep) if len(label) <= 80 else _cut_label(label, sep)
+
+
+def _cut_label(label: str, sep: str) -> tuple[str, ...]:
     label = fold(label).split("\n")[0].strip().rstrip(":：")
-    return tuple(p.strip() for p in _SLASH.split(label)), tuple(p.strip() for p in _JOINED.split(label))
+    return tuple(p.strip() for p in re.split(sep, label))
 
 
-_label_parts = lru_cache(maxsize=4096)(_split_label)  # a template's labels recur in every form
+_split_label = lru_cache(maxsize=4096)(_cut_label)
 
 
 def resolve_dates(found: list[FoundValue]) -> list[FoundValue]:
@@ -543,7 +546,7 @@ def _person_block(grid: Grid, row: list[GridCell], table: AliasTable) -> tuple[s
     sub = grid.covering.get((r, first.col + first.colspan))
     sub_key = label_key(sub, table) if sub is not None else None
     if sub_key is None or (
-        sub_key in _PERSON_KEYS and _BLANK_OR_COLON.sub("", sub.text) not in ("姓名", "名字")
+        sub_key in _PERSON_KEYS and re.sub(r"[\s:：]", "", sub.text) not in ("姓名", "名字")
     ):
         return None  # "受评者 | 评估者 | …": a row of labels, not one person's block
     value = grid.covering.get((r, sub.col + sub.colspan))
