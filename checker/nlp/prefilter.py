@@ -85,8 +85,12 @@ def pattern_atoms(pattern: re.Pattern) -> list[frozenset[str]]:
 
 def word_atoms(words: list[str], flags: int = re.IGNORECASE) -> list[frozenset[str]]:
     """The atoms of the alternation of some words (a lexicon's pattern), without parsing it."""
+    if not words or "" in words:
+        return []  # an empty word matches anywhere
+    if not (flags & re.IGNORECASE and _cased("".join(words))):
+        return [frozenset(words)]  # each word matches only itself
     reader = _Reader({}, flags)
-    return reader._branch([reader._word_atoms(w) for w in words]) if words else []
+    return reader._branch([reader._word_atoms(w) for w in words])
 
 
 class _Reader:
