@@ -66,7 +66,7 @@ class _Crc32(dict):
     """Shingle -> its CRC-32 (what datasketch hashes), computed once: the shingles of an export's texts
     repeat from text to text. Cleared when it grows past LIMIT, so memory stays bounded."""
 
-    LIMIT = 300_000
+    LIMIT = 100_000
 
     def __missing__(self, gram: str) -> int:
         if len(self) >= self.LIMIT:
