@@ -259,12 +259,7 @@ class _RowReader:
             else:
                 continue  # no <v> (or an empty one): blank
             if text:
-                if col > len(values):
-                    values.extend("" for _ in range(col - len(values)))
-                if col < len(values):
-                    values[col] = text
-                else:
-                    values.append(text)
+                _place(values, col, text)
         return values
 
 
@@ -276,12 +271,18 @@ def _row_values(row_el, strings, date_styles, date1904, max_cols, cell_text) -> 
             continue
         text = _cell_value(c, strings, date_styles, date1904, cell_text)
         if text:
-            values.extend("" for _ in range(col - len(values)))
-            if col < len(values):
-                values[col] = text
-            else:
-                values.append(text)
+            _place(values, col, text)
     return values
+
+
+def _place(values: list[str], col: int, text: str) -> None:
+    """Put a cell's text at its column, padding skipped columns with blanks (a row lists only filled cells)."""
+    if col > len(values):
+        values.extend("" for _ in range(col - len(values)))
+    if col < len(values):
+        values[col] = text
+    else:
+        values.append(text)
 
 
 def _cell_value(c, strings, date_styles, date1904, cell_text) -> str:
