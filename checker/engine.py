@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.checks import REGISTRY, CheckContext
@@ -12,6 +13,8 @@ from checker.intake.fields import AliasTable
 from checker.model import FAIL, PASS, REVISE, Finding, Record, RecordReport, trusted
 from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.checkboxes import has_boxes, ticked_options
+
+_NO_FINDINGS: tuple[Finding, ...] = ()
 
 
 @dataclass
@@ -28,7 +31,7 @@ class Engine:
     def __post_init__(self):
         # one LRU per rule: a rule reading an always-new text (a signature with its date) must not
         # push out the summaries another rule sees again and again
-        self._cache: dict[str, OrderedDict[tuple, list[Finding]]] = {}
+        self._cache: dict[str, OrderedDict[tuple, Sequence[Finding]]] = {}
         self._single: dict[tuple[str, str], object] = {}  # (rule id, field) -> the rule narrowed to it
         self._plans: dict[tuple, list[_Step]] = {}
 
@@ -82,7 +85,7 @@ class Engine:
         reads = RULE_READS.get(rule.kind) if self.cache_size else None
         return _Step(rule, kind, params, reads=tuple(reads(rule, params)) if reads else None)
 
-    def _rule_cache(self, rule_id: str) -> OrderedDict[tuple, list[Finding]]:
+    def _rule_cache(self, rule_id: str) -> OrderedDict[tuple, Sequence[Finding]]:
         cache = self._cache.get(rule_id)
         if cache is None:
             cache = self._cache[rule_id] = OrderedDict()
@@ -90,7 +93,7 @@ class Engine:
 
     def _miss(
         self, cache, cache_key: tuple, step, record: Record, key=None, keys=(), ctx=None
-    ) -> list[Finding]:
+    ) -> Sequence[Finding]:
         """A rule's findings for texts not in its cache: checked now and kept, so each distinct
         combination of texts is checked once per run (exports repeat "工作认真负责", "无", the same
         面谈人 across thousands of rows)."""
@@ -99,6 +102,8 @@ class Engine:
             if key is not None
             else step.kind.run(step.rule, step.params, ctx)
         )
+        # most texts have no finding for a rule: one shared empty tuple instead of a list per entry
+        found = found or _NO_FINDINGS
         cache[cache_key] = found
         if len(cache) > self.cache_size:
             cache.popitem(last=False)

@@ -23,12 +23,31 @@ def trusted(cls: type[BaseModel], data: dict, names: frozenset[str] | None = Non
     defaults field by field, which costs more than validating. `names`: the fields set (default: all)."""
     obj = _new(cls)
     _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", set(names or data))
+    _set(obj, "__pydantic_fields_set__", _fields_set(cls, names or data))
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
 
 
+def shared_fields_set(obj: BaseModel) -> BaseModel:
+    """`obj` (given a value for every field) with the one set of field names its class shares.
+
+    pydantic keeps the names of the fields set per instance: a set of 8 names is 728 bytes, more
+    than the rest of a Finding. The engine keeps the findings of every distinct text of an export
+    (tens of thousands), so theirs are shared. Sharing is safe for the full set: setting an
+    attribute adds a name that is in it already, and model_copy copies the set it changes."""
+    _set(obj, "__pydantic_fields_set__", _fields_set(type(obj), obj.__pydantic_fields_set__))
+    return obj
+
+
+def _fields_set(cls: type[BaseModel], names) -> set[str]:
+    full = _FULL_FIELDS.get(cls)
+    if full is None:
+        full = _FULL_FIELDS[cls] = set(cls.model_fields)
+    return full if len(names) == len(full) and full.issuperset(names) else set(names)
+
+
+_FULL_FIELDS: dict[type, set[str]] = {}
 _new = object.__new__
 _set = object.__setattr__
 

@@ -3,13 +3,17 @@ report that was sent, field for field, with findings sent once and then by numbe
 
 from __future__ import annotations
 
+import marshal
+import multiprocessing as mp
 import pickle
+import sys
 from pathlib import Path
 
 import pydantic
 import pytest
 
 from checker.api import Checker
+from checker.intake.pool import _Outbox
 from checker.intake.wire import FindingsIn, FindingsOut, report_in, report_out
 from checker.model import Finding, Severity
 
@@ -71,3 +75,34 @@ def test_findings_are_frozen_because_records_share_them(reports):
     with pytest.raises(pydantic.ValidationError):
         finding.message = "改了"
     assert isinstance(finding, Finding)
+
+
+def test_findings_share_one_set_of_field_names_and_dump_as_before(reports):
+    findings = [f for r in reports for f in r.findings]
+    assert len({id(f.__pydantic_fields_set__) for f in findings}) == 1
+    assert findings[0].model_dump(exclude_unset=True) == findings[0].model_dump()
+    back = _through_pipe(reports, FindingsOut(), FindingsIn())
+    shared = findings[0].__pydantic_fields_set__
+    assert all(f.__pydantic_fields_set__ is shared for r in back for f in r.findings)
+
+
+def test_setting_a_field_of_a_rebuilt_report_leaves_the_shared_names_alone(reports):
+    back = _through_pipe(reports[:2], None, None)
+    names = set(back[1].__pydantic_fields_set__)
+    back[0].score = 7
+    assert back[0].score == 7 and back[1].__pydantic_fields_set__ == names
+    assert back[1].model_dump(exclude_unset=True) == reports[1].model_dump()
+
+
+def test_a_worker_sends_texts_without_leaving_a_utf8_copy_on_them():
+    """pickle caches a UTF-8 copy inside every str it writes; the worker's rule caches keep the texts
+    it sends for the whole run, so the pool's sending side must not (it uses marshal)."""
+    text = "".join(chr(0x4E00 + i) for i in range(200))
+    before = sys.getsizeof(text)
+    mine, theirs = mp.Pipe()
+    outbox = _Outbox(mine)
+    outbox.put(("recs", 0, [("x.xlsx", 1, "", {"summary": text}, {}, {}, [], 100, "合格")]))
+    outbox.flush()
+    kind, index, batch = marshal.loads(theirs.recv_bytes())
+    assert (kind, index, batch[0][3]["summary"]) == ("recs", 0, text)
+    assert sys.getsizeof(text) == before

@@ -18,7 +18,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.intake.fields import AliasTable
-from checker.model import Finding, Record, Severity
+from checker.model import Finding, Record, Severity, shared_fields_set
 from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.points import Span, split_points
 
@@ -191,15 +191,17 @@ def finding(rule: Rule, key: str, text: str, start: int, end: int, **values) -> 
     """A finding with the rule's message and suggestion filled in from the offending text."""
     fmt = _SafeDict(values)
     fmt.setdefault("text", text[start:end])
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        field=key,
-        start=start,
-        end=end,
-        text=text[start:end],
-        message=rule.message.format_map(fmt),
-        suggestion=rule.suggestion.format_map(fmt),
+    return shared_fields_set(
+        Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            field=key,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=rule.message.format_map(fmt),
+            suggestion=rule.suggestion.format_map(fmt),
+        )
     )
 
 
