@@ -390,3 +390,15 @@ def test_a_request_past_its_time_budget_gets_504_and_the_service_stays_ready():
         assert "/api/v1/jobs" in resp.json()["error"]["message"]
         time.sleep(0.5)
         assert c.get("/readyz").status_code == 200  # the killed process was replaced
+
+
+def test_an_export_goes_to_the_big_lane_and_a_draft_to_the_small_one(client):
+    """A sheet of 1,500 rows is ~80 KB as .xlsx (far under the upload size that used to decide) but
+    over a second of checking: the niced big lane takes it, so drafts never queue behind it."""
+    from tests.test_service_weight import export_sheet
+
+    draft = client.post("/api/v1/audit", files={"file": (DOCX.name, DOCX.read_bytes())})
+    assert draft.status_code == 200 and draft.headers["x-checker-lane"] == "small"
+    export = client.post("/api/v1/audit?filename=导出.xlsx", content=export_sheet(1500))
+    assert export.status_code == 200 and export.headers["x-checker-lane"] == "big"
+    assert export.headers["x-checker-records"] == "1500"

@@ -37,6 +37,7 @@ from checker.service import work
 from checker.service.lanes import Lane, WorkerCrashed, WorkerFailed
 from checker.service.settings import ServiceSettings, service_settings
 from checker.service.upload import header_filename, parse_multipart, read_body
+from checker.service.weight import is_small
 from checker.service.work import FORMATS, JobSpec, Output, RequestError, error_output
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -275,8 +276,8 @@ class Service:
 
     # ------------------------------------------------------------ running
     async def audit(self, files, records, rules, disable, fmt) -> Output:
-        size = sum(len(d) for _, d in files) + len(records or b"")
-        small = size <= self.settings.small_upload_kb * 1024 and len(files) <= 20
+        settings = self.settings
+        small = is_small(files, records, settings.small_upload_kb, settings.small_records_kb)
         key = None
         if small and self.cache.max_bytes:
             digest = hashlib.sha256(f"{fmt}\0{rules}\0{','.join(disable)}\0".encode())
@@ -306,6 +307,7 @@ class Service:
             )
         except (WorkerCrashed, WorkerFailed) as exc:
             return error_output(500, "worker-failed", f"处理时出错:{exc}")
+        out.lane = lane.name
         if key is not None and out.status == 200:
             self.cache.put(key, out)
         return out
@@ -379,6 +381,8 @@ def to_response(out: Output, download: bool = False) -> Response:
         headers["Content-Disposition"] = (
             f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(out.filename)}"
         )
+    if out.lane:
+        headers["X-Checker-Lane"] = out.lane
     if out.summary:
         headers["X-Checker-Records"] = str(out.summary.get("records", 0))
         headers["X-Checker-Errors"] = str(out.summary.get("errors", 0))

@@ -5,7 +5,8 @@ the segmenter, lexicons and rule packs are shared, nothing is imported again). A
 process, sends it (function, arguments) over a pipe and waits, in a thread, for the answer;
 progress messages may come first. The service has two lanes per app process:
 
-- small: uploads up to `small_upload_kb` — typical drafts, answered in milliseconds;
+- small: uploads up to `small_upload_kb` holding up to `small_records_kb` of record content
+  (weight.py) — typical drafts, answered in milliseconds;
 - big: bigger uploads and jobs, at a lower CPU priority (nice 10), so a 20,000-row sheet uses the
   cores the small lane leaves idle instead of slowing every small request down.
 

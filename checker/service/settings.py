@@ -33,6 +33,8 @@ class ServiceSettings(BaseModel):
     small_workers: int = Field(0, ge=0)  # audit processes per app process for small uploads; 0 = one per core
     big_workers: int = Field(1, ge=1)  # audit processes per app process for big uploads and jobs (niced)
     small_upload_kb: int = Field(1024, ge=1)  # uploads above this go to the big lane
+    # record collections (sheets, CSV, JSON) whose content is above this go to the big lane (weight.py)
+    small_records_kb: int = Field(512, ge=1)
     cache_mb: float = Field(64, ge=0)
     cache_seconds: float = Field(300, ge=0)
     redis_url: str = ""

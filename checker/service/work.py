@@ -47,6 +47,7 @@ class Output:
     body: bytes
     filename: str = ""
     summary: dict = field(default_factory=dict)
+    lane: str = ""  # the audit lane that made it (small or big): the X-Checker-Lane header
 
 
 class RequestError(Exception):
