@@ -153,7 +153,7 @@ class Engine:
         seen: dict[tuple[str, str], int] = {}
         lost: dict[str, int] = {}
         for f in findings:
-            sev = f.severity.value
+            sev = f.severity  # a str Enum: the same key as its value, without the enum's property lookup
             key = (f.rule, sev)
             seen[key] = seen.get(key, 0) + 1
             if sev in per_rule and seen[key] > per_rule[sev]:

@@ -59,7 +59,11 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"info": 1, "warning": 2, "error": 3}[self.value]
+        return SEVERITY_RANKS[self]
+
+
+# Severity -> rank; by the member itself (a str: hashed as its value), as the summary counts each finding
+SEVERITY_RANKS = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
 
 
 class Location(BaseModel):
@@ -186,7 +190,9 @@ class SummaryCounter:
         self.records += 1
         for f in rec.findings:
             self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
-            self.worst = max(self.worst, f.severity.rank)
+            rank = SEVERITY_RANKS[f.severity]
+            if rank > self.worst:
+                self.worst = rank
         if rec.verdict in self.verdicts:
             self.verdicts[rec.verdict] += 1
 
