@@ -44,7 +44,8 @@ class Engine:
             if step.per_field:
                 cache = self._rule_cache(step.rule.id)
                 for key, keys in step.field_keys:
-                    cache_key = (key, tuple(map(text_of, keys)))
+                    # a field read alone (most rules) is keyed by its text; with others, by all of them
+                    cache_key = (key, text_of(key) if keys is None else tuple(map(text_of, keys)))
                     found = cache.get(cache_key)  # the hit path is inline: 25 lookups a record
                     if found is None:
                         found = self._miss(cache, cache_key, step, record, key, keys)
@@ -80,7 +81,8 @@ class Engine:
         kind, params = REGISTRY[rule.kind], self.pack.params[rule.id]
         if self.cache_size and rule.kind in PER_FIELD_KINDS:
             extra = PER_FIELD_KINDS[rule.kind]
-            keys = tuple((key, (key, *(extra(params, key) if extra else ()))) for key in rule.fields)
+            reads = {key: (key, *(extra(params, key) if extra else ())) for key in rule.fields}
+            keys = tuple((key, None if len(read) == 1 else read) for key, read in reads.items())
             return _Step(rule, kind, params, per_field=True, field_keys=keys)
         reads = RULE_READS.get(rule.kind) if self.cache_size else None
         return _Step(rule, kind, params, reads=tuple(reads(rule, params)) if reads else None)
@@ -109,8 +111,9 @@ class Engine:
             cache.popitem(last=False)
         return found
 
-    def _run_field(self, step, record: Record, key: str, keys: tuple[str, ...]) -> list[Finding]:
+    def _run_field(self, step, record: Record, key: str, keys: tuple[str, ...] | None) -> list[Finding]:
         """A per-field rule run on one field alone (with the few other fields it reads for it)."""
+        keys = (key,) if keys is None else keys
         single = self._single.get((step.rule.id, key))
         if single is None:
             single = self._single[(step.rule.id, key)] = step.rule.model_copy(update={"fields": [key]})
@@ -207,11 +210,14 @@ class _Step:
     kind: object
     params: object
     per_field: bool = False
-    field_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, the fields read for it)
+    # (field, the fields read for it, or None when it is read alone)
+    field_keys: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
     reads: tuple[str, ...] | None = None
 
 
 def _drop_after_placeholder(findings: list[Finding]) -> list[Finding]:
     """A field reported missing gets no other finding (SPEC: a placeholder field gets only missing-field)."""
     missing = {f.field for f in findings if f.rule == "missing-field"}
+    if not missing:
+        return findings
     return [f for f in findings if f.rule == "missing-field" or f.field not in missing]
