@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from checker.model import FieldValue, Finding, Location, Record, RecordReport, Severity
+from checker.model import FieldValue, Finding, Location, Record, RecordReport, Severity, all_fields_set
 from checker.model import trusted as _build
+from checker.model import trusted_full as _build_full
 
 _LOCATION = tuple(Location.model_fields)
 _FINDING = tuple(Finding.model_fields)
@@ -21,9 +22,9 @@ _REPORT = tuple(RecordReport.model_fields)
 _RECORD = tuple(Record.model_fields)
 
 
-_LOCATION_SET = frozenset(_LOCATION)
-_FINDING_SET = frozenset(_FINDING)
-_REPORT_SET = frozenset(_REPORT)
+_LOCATION_SET = all_fields_set(Location)
+_FINDING_SET = all_fields_set(Finding)
+_REPORT_SET = all_fields_set(RecordReport)
 _location_values = attrgetter(*_LOCATION)
 _finding_values = attrgetter(*_FINDING)
 _report_values = attrgetter(*_REPORT)
@@ -37,9 +38,8 @@ def _location_out(loc: Location | None):
 
 
 def _location_in(values) -> Location | None:
-    return (
-        None if values is None else _build(Location, dict(zip(_LOCATION, values, strict=True)), _LOCATION_SET)
-    )
+    # ~10 a row: zip without strict (the tuple is ours, made by _location_out from the same names)
+    return None if values is None else _build_full(Location, dict(zip(_LOCATION, values)), _LOCATION_SET)  # noqa: B905
 
 
 def _finding_out(f: Finding) -> tuple:
@@ -50,7 +50,7 @@ def _finding_out(f: Finding) -> tuple:
 def _finding_in(values: tuple) -> Finding:
     data = dict(zip(_FINDING, values, strict=True))
     data["severity"] = _SEVERITIES[data["severity"]]
-    return _build(Finding, data, _FINDING_SET)
+    return _build_full(Finding, data, _FINDING_SET)
 
 
 class FindingsOut:
@@ -119,7 +119,7 @@ def report_in(values: tuple, findings: FindingsIn | None = None) -> RecordReport
     data["locations"] = {k: _location_in(v) for k, v in data["locations"].items()}
     found = data["findings"]
     data["findings"] = [_finding_in(f) for f in found] if findings is None else findings.decode(found)
-    return _build(RecordReport, data, _REPORT_SET)
+    return _build_full(RecordReport, data, _REPORT_SET)
 
 
 def _fields_out(fields: dict[str, FieldValue]) -> dict:
