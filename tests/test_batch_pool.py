@@ -123,3 +123,27 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(batch_dir):
     shown = CliRunner().invoke(main, ["audit", *map(str, docs), "--format", "json", "--progress"])
     assert "文件" in shown.stderr and "条/秒" in shown.stderr
     assert json.loads(shown.stdout)["summary"]["records"] == 4
+
+
+def test_jsonl_lines_are_the_same_through_a_byte_buffer_or_a_text_only_stream(batch_dir):
+    """The sink writes pydantic's UTF-8 bytes to the stream's buffer; a stream without one (a StringIO)
+    gets the same text. Both are what model_dump_json() gives, line for line."""
+    import io
+    from types import SimpleNamespace
+
+    from checker.reports.stream import JsonlSink
+
+    docs = sorted((batch_dir / "docx").glob("*.docx"))[:3]
+    records = _serial(docs).audit_paths(docs).records
+    text_only = io.StringIO()
+    with_buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
+    for out in (text_only, with_buffer):
+        sink = JsonlSink(SimpleNamespace(rule_pack="默认"), out, owned=False)
+        for rec in records:
+            sink.record(rec)
+        sink.close({"records": len(records)}, [])
+    written = with_buffer.buffer.getvalue().decode("utf-8")
+    assert written == text_only.getvalue()
+    lines = written.splitlines()
+    assert lines[:-1] == ['{"type":"record",' + r.model_dump_json()[1:] for r in records]
+    assert json.loads(lines[-1]) == {"type": "summary", "rule_pack": "默认", "summary": {"records": 3}}

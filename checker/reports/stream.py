@@ -153,16 +153,30 @@ class _Sink:
 
 
 class JsonlSink(_Sink):
+    """One line a record. pydantic serialises to UTF-8 bytes: they go to the stream's byte buffer as
+    they are, instead of being decoded to str and encoded again (a fifth of writing a 100k export)."""
+
+    def __init__(self, stream: ReportStream, out: IO[str], owned: bool):
+        super().__init__(stream, out, owned)
+        self.out.flush()  # whatever the text layer holds goes first
+        buffer = getattr(out, "buffer", None)
+        self.write = buffer.write if buffer is not None else lambda data: out.write(data.decode("utf-8"))
+
     def record(self, rec: RecordReport) -> None:
-        self.out.write('{"type":"record",' + rec.model_dump_json()[1:] + "\n")
+        self.write(b'{"type":"record",' + _to_json(rec)[1:] + b"\n")
 
     def error(self, err: FileError) -> None:
-        self.out.write('{"type":"error",' + err.model_dump_json()[1:] + "\n")
+        self.write(b'{"type":"error",' + _to_json(err)[1:] + b"\n")
 
     def close(self, summary: dict, errors: list[FileError]) -> None:
         line = {"type": "summary", "rule_pack": self.stream.rule_pack, "summary": summary}
-        self.out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
         super().close(summary, errors)
+
+
+def _to_json(model) -> bytes:
+    """What model_dump_json() gives, as the UTF-8 bytes pydantic makes it from."""
+    return model.__pydantic_serializer__.to_json(model)
 
 
 class JsonSink(_Sink):
