@@ -82,3 +82,13 @@ def test_an_unreadable_sheet_is_weighed_by_its_bytes(data):
 def test_many_files_are_big_work():
     data = DOCX.read_bytes()
     assert not is_small([(f"{i}.docx", data) for i in range(21)], None, 100 * 1024, RECORDS_KB)
+
+
+def test_the_content_not_the_name_tells_a_form_from_a_sheet():
+    """As the input gate does: a draft uploaded under a sheet's name is one record, an export uploaded
+    without a name (a raw body) is weighed by its sheets."""
+    assert records_bytes("草稿.xlsx", DOCX.read_bytes()) == 0
+    export = export_sheet(1500)
+    assert records_bytes("upload", export) == records_bytes("导出.xlsx", export) > RECORDS_KB * 1024
+    assert not small("upload", export)
+    assert records_bytes("说明.rtf", rb"{\rtf1\ansi " + b"x" * 600_000 + b"}") == 0
