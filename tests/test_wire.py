@@ -3,7 +3,6 @@ report that was sent, field for field, with findings sent once and then by numbe
 
 from __future__ import annotations
 
-import marshal
 import multiprocessing as mp
 import pickle
 import sys
@@ -13,7 +12,7 @@ import pydantic
 import pytest
 
 from checker.api import Checker
-from checker.intake.pool import _Outbox
+from checker.intake.pool import _Outbox, decode_message
 from checker.intake.wire import FindingsIn, FindingsOut, report_in, report_out
 from checker.model import Finding, Severity
 
@@ -103,6 +102,24 @@ def test_a_worker_sends_texts_without_leaving_a_utf8_copy_on_them():
     outbox = _Outbox(mine)
     outbox.put(("recs", 0, [("x.xlsx", 1, "", {"summary": text}, {}, {}, [], 100, "合格")]))
     outbox.flush()
-    kind, index, batch = marshal.loads(theirs.recv_bytes())
+    kind, index, batch = decode_message(theirs.recv_bytes())
     assert (kind, index, batch[0][3]["summary"]) == ("recs", 0, text)
     assert sys.getsizeof(text) == before
+
+
+def test_a_parser_str_subclass_still_crosses_the_pipe():
+    """lxml's string results are str subclasses marshal refuses: such a message goes as pickle instead
+    of failing the worker's file."""
+    from lxml import etree
+
+    smart = etree.fromstring("<a><b>绩效总结</b></a>").xpath("b/text()")[0]
+    assert type(smart) is not str
+    mine, theirs = mp.Pipe()
+    outbox = _Outbox(mine)
+    outbox.put(("raw", 3, [("x.docx", 0, smart, {}, {})]))
+    outbox.put(("done", 3, None, 0.5, 1.0))
+    outbox.flush()
+    assert theirs.poll(10), "nothing was sent: the worker's sending side gave up on the message"
+    assert decode_message(theirs.recv_bytes()) == ("raw", 3, [("x.docx", 0, "绩效总结", {}, {})])
+    assert decode_message(theirs.recv_bytes()) == ("done", 3, None, 0.5, 1.0)
+    assert not outbox.broken

@@ -82,6 +82,20 @@ class FileDone:
     result: ReadResult
 
 
+def encode_message(message) -> bytes:
+    """A worker's message as bytes: marshal (see MARSHAL_VERSION), or pickle for what marshal does not
+    know (a parser's str subclass, such as lxml's string results, that reached a record unvalidated)."""
+    try:
+        return b"M" + marshal.dumps(message, MARSHAL_VERSION)
+    except ValueError:
+        return b"P" + pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+
+
+def decode_message(data: bytes):
+    body = memoryview(data)[1:]
+    return marshal.loads(body) if data[:1] == b"M" else pickle.loads(body)
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -141,12 +155,12 @@ class _Outbox:
             message = self.queue.get()
             try:
                 if not self.broken:
-                    self.conn.send_bytes(marshal.dumps(message, MARSHAL_VERSION))
+                    self.conn.send_bytes(encode_message(message))
             except (OSError, BrokenPipeError, ValueError):
                 self.broken = True  # the caller is gone; the reading side stops at its next put
             except MemoryError:
                 with contextlib.suppress(Exception):
-                    self.conn.send_bytes(marshal.dumps(("done", message[1], MEMORY, 0.0, 0.0), MARSHAL_VERSION))
+                    self.conn.send_bytes(encode_message(("done", message[1], MEMORY, 0.0, 0.0)))
                 self.broken = True
             finally:
                 self.queue.task_done()
@@ -402,8 +416,8 @@ class WorkerPool:
                     if not worker.proc.is_alive():
                         raise EOFError
                     return
-                message = marshal.loads(worker.conn.recv_bytes())
-            except (EOFError, OSError, ValueError, TypeError):  # marshal's errors for a cut-off message
+                message = decode_message(worker.conn.recv_bytes())
+            except (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError):  # a cut-off message
                 self._fail(worker, pending, starts, _died(worker.proc))
                 return
             kind, index = message[0], message[1]
