@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,17 @@ def test_the_content_not_the_name_tells_a_form_from_a_sheet():
     assert records_bytes("upload", export) == records_bytes("导出.xlsx", export) > RECORDS_KB * 1024
     assert not small("upload", export)
     assert records_bytes("说明.rtf", rb"{\rtf1\ansi " + b"x" * 600_000 + b"}") == 0
+
+
+def test_part_names_are_read_as_the_gate_reads_them():
+    """A workbook zipped with Windows separators (xl\\worksheets\\sheet1.xml, as some tools write it)
+    weighs what the same workbook weighs with forward slashes."""
+    export = export_sheet(1500)
+    backslashed = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(export)) as src,
+        zipfile.ZipFile(backslashed, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in src.infolist():
+            out.writestr(info.filename.replace("/", "\\"), src.read(info))
+    assert records_bytes("导出.xlsx", backslashed.getvalue()) == records_bytes("导出.xlsx", export)

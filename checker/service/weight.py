@@ -20,20 +20,20 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
+from checker.intake.gate import OLE_MAGIC, ZIP_MAGIC, canonical_name, is_sheet_xml
+
 # Old binary formats that hold one record (a form): told by name, as their bytes do not say it cheaply.
 OLE_FORMS = frozenset({".doc", ".dot", ".wps"})
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SHEET_PARTS = ("xl/worksheets/", "xl/sharedStrings.xml")
 _DIRECTORY_TAIL = 64 * 1024  # where a typical zip's central directory is
 
 
 def records_bytes(name: str, data: bytes) -> int:
     """The size of the record content of one upload (0 for a form: one record)."""
-    if data.startswith(b"PK"):
+    if data.startswith(ZIP_MAGIC):
         return _zip_content(data)
     if data.startswith(b"{\\rtf"):
         return 0
-    if data.startswith(_OLE) and PurePosixPath(name.lower()).suffix in OLE_FORMS:
+    if data.startswith(OLE_MAGIC) and PurePosixPath(name.lower()).suffix in OLE_FORMS:
         return 0
     return len(data)
 
@@ -46,12 +46,13 @@ def _zip_content(data: bytes) -> int:
         return 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
+            members = [(canonical_name(info.filename), info.file_size) for info in archive.infolist()]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return len(data)  # not readable as a zip: the input gate will say why; weighed by its size
-    if any(info.filename.startswith("xl/") for info in members):
-        return sum(max(0, info.file_size) for info in members if info.filename.startswith(_SHEET_PARTS))
-    if any(info.filename.startswith("word/") for info in members):
+    # part names as the gate reads them (backslashes, a leading slash), as it tells a workbook from a document
+    if any(name.startswith("xl/") for name, _ in members):
+        return sum(size for name, size in members if is_sheet_xml(name) or name == "xl/sharedStrings.xml")
+    if any(name.startswith("word/") for name, _ in members):
         return 0
     return len(data)
 
