@@ -81,8 +81,8 @@ class Engine:
         kind, params = REGISTRY[rule.kind], self.pack.params[rule.id]
         if self.cache_size and rule.kind in PER_FIELD_KINDS:
             extra = PER_FIELD_KINDS[rule.kind]
-            reads = {key: (key, *(extra(params, key) if extra else ())) for key in rule.fields}
-            keys = tuple((key, None if len(read) == 1 else read) for key, read in reads.items())
+            reads = [(key, *(extra(params, key) if extra else ())) for key in rule.fields]
+            keys = tuple((read[0], None if len(read) == 1 else read) for read in reads)
             return _Step(rule, kind, params, per_field=True, field_keys=keys)
         reads = RULE_READS.get(rule.kind) if self.cache_size else None
         return _Step(rule, kind, params, reads=tuple(reads(rule, params)) if reads else None)

@@ -47,7 +47,7 @@ def shared_fields_set(obj: BaseModel) -> BaseModel:
 
 
 def all_fields_set(cls: type[BaseModel]) -> set[str]:
-    """The one set of all field names instances of `cls` share (pass it as `names` to `trusted`)."""
+    """The one set of all field names instances of `cls` share (what `trusted_full` takes)."""
     full = _FULL_FIELDS.get(cls)
     if full is None:
         full = _FULL_FIELDS[cls] = set(cls.model_fields)
@@ -55,7 +55,7 @@ def all_fields_set(cls: type[BaseModel]) -> set[str]:
 
 
 def _fields_set(cls: type[BaseModel], names) -> set[str]:
-    full = _FULL_FIELDS.get(cls) or all_fields_set(cls)
+    full = all_fields_set(cls)
     return full if len(names) == len(full) and full.issuperset(names) else set(names)
 
 

@@ -20,6 +20,7 @@ from checker.intake.evidence import is_record, not_a_record
 from checker.intake.fields import AliasTable
 from checker.intake.grid import (
     DATE,
+    SENTENCE_MARK,
     SIGNATURE_OF,
     FoundValue,
     Grid,
@@ -573,9 +574,9 @@ def _is_section_title(para: Paragraph, styles: Styles) -> bool:
     if _first_property(p, W_PPR, W_OUTLINELVL) is not None:
         return True
     stripped = text.strip()
-    if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not _SENTENCE_MARK.search(stripped):
+    if _PART_TITLE.match(stripped) and len(stripped) <= 60 and not SENTENCE_MARK.search(stripped):
         return True  # "V. GOALS FOR NEXT REVIEW PERIOD (下一审查期目标)", "第二部分  绩效改进计划"
-    if len(stripped) > 30 or _SENTENCE_MARK.search(stripped):
+    if len(stripped) > 30 or SENTENCE_MARK.search(stripped):
         return False
     if paragraph_is_bold(para, styles):
         return True
@@ -585,7 +586,6 @@ def _is_section_title(para: Paragraph, styles: Styles) -> bool:
 
 
 # compiled once: every body paragraph of every form is tested against them
-_SENTENCE_MARK = re.compile(r"[,，。；;]")
 _NUMBERED_LABEL = re.compile(r"^\d{1,2}[、.．]\s*[^\s:：]{1,12}[:：]$")
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _PART_TITLE = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[.、．]\s*\S|^第[一二三四五六七八九十]+部分")

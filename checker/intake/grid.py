@@ -62,7 +62,7 @@ class Grid:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Patterns of the label tests, compiled once: read_form calls them for every cell of every form.
-_SENTENCE_MARK = re.compile(r"[,，。；;]")
+SENTENCE_MARK = re.compile(r"[,，。；;]")
 _TRAILING_NUMBER = re.compile(r"\d{1,2}$")
 _NOT_LABEL_MARK = re.compile(r"\d|[,，。；;!！?？]")
 _LABEL_PUNCT = re.compile(r"[\s:：_()（）/]+")
@@ -267,7 +267,7 @@ def _titled_pair_lines(
 
 def _label_like(label: str) -> bool:
     # A date such as "15:00" or a sentence fragment is not a label.
-    return not _TRAILING_NUMBER.search(label) and not _SENTENCE_MARK.search(label)
+    return not _TRAILING_NUMBER.search(label) and not SENTENCE_MARK.search(label)
 
 
 def label_key(cell: GridCell | None, table: AliasTable) -> str | None:
@@ -447,7 +447,7 @@ def row_tables(grid: Grid, table: AliasTable) -> dict[int, RowTable]:
         if (
             len(header) < 3
             or not all(texts)
-            or any(len(t) > _HEADER_CELL_MAX or _SENTENCE_MARK.search(t) for t in texts)
+            or any(len(t) > _HEADER_CELL_MAX or SENTENCE_MARK.search(t) for t in texts)
             or any(_FULL_DATE.fullmatch(t) for t in texts)  # "实际报到日期 | 2025-01-06 | …": labels, values
         ):
             r += 1

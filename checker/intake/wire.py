@@ -38,8 +38,9 @@ def _location_out(loc: Location | None):
 
 
 def _location_in(values) -> Location | None:
-    # ~10 a row: zip without strict (the tuple is ours, made by _location_out from the same names)
-    return None if values is None else _build_full(Location, dict(zip(_LOCATION, values)), _LOCATION_SET)  # noqa: B905
+    if values is None:
+        return None
+    return _build_full(Location, dict(zip(_LOCATION, values, strict=True)), _LOCATION_SET)
 
 
 def _finding_out(f: Finding) -> tuple:
