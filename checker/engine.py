@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from checker.checks import REGISTRY, CheckContext
-from checker.checks.base import FAMILY_FIELDS
+from checker.checks.base import FAMILY_FIELDS, job_family_in
 from checker.checks.pack import RulePack
 from checker.intake.fields import AliasTable
 from checker.model import FAIL, PASS, REVISE, Finding, Record, RecordReport, trusted
@@ -43,9 +44,15 @@ class Engine:
         for step in self._plan():
             if step.per_field:
                 cache = self._rule_cache(step.rule.id)
-                for key, keys in step.field_keys:
-                    # a field read alone (most rules) is keyed by its text; with others, by all of them
-                    cache_key = (key, text_of(key) if keys is None else tuple(map(text_of, keys)))
+                for key, keys, derive in step.field_keys:
+                    # a field read alone (most rules) is keyed by its text; with others, by all of them,
+                    # or by its text and what the kind derives from the others (DERIVED_READS)
+                    if keys is None:
+                        cache_key = (key, text_of(key))
+                    elif derive is None:
+                        cache_key = (key, tuple(map(text_of, keys)))
+                    else:
+                        cache_key = (key, text_of(key), derive(tuple(map(text_of, keys[1:]))))
                     found = cache.get(cache_key)  # the hit path is inline: 25 lookups a record
                     if found is None:
                         found = self._miss(cache, cache_key, step, record, key, keys)
@@ -82,7 +89,10 @@ class Engine:
         if self.cache_size and rule.kind in PER_FIELD_KINDS:
             extra = PER_FIELD_KINDS[rule.kind]
             reads = [(key, *(extra(params, key) if extra else ())) for key in rule.fields]
-            keys = tuple((read[0], None if len(read) == 1 else read) for read in reads)
+            derive = DERIVED_READS[rule.kind](self) if rule.kind in DERIVED_READS else None
+            keys = tuple(
+                (read[0], None, None) if len(read) == 1 else (read[0], read, derive) for read in reads
+            )
             return _Step(rule, kind, params, per_field=True, field_keys=keys)
         reads = RULE_READS.get(rule.kind) if self.cache_size else None
         return _Step(rule, kind, params, reads=tuple(reads(rule, params)) if reads else None)
@@ -192,6 +202,14 @@ PER_FIELD_KINDS = {
     "location-lexicon": lambda p, key: [p.type_field],
     "support-owner": None,
 }
+# Kinds that read the extra fields above only for a value derived from them: keyed by the field's text
+# and that value, not by every text. plan-measurable reads the family fields only to pick its advice
+# example's job family, so a plan is checked once per family, not once per department and position.
+DERIVED_READS = {
+    "plan-measurable": lambda engine: functools.partial(
+        job_family_in, families=engine.analyzer.lexicons.get("job_families")
+    ),
+}
 # Kinds that read a fixed few fields: cached per (rule, texts of those fields).
 RULE_READS = {
     "confirmation": lambda rule, p: [*(rule.fields[:1] or ["employee_confirmation"]), *p.fallback_fields],
@@ -210,8 +228,8 @@ class _Step:
     kind: object
     params: object
     per_field: bool = False
-    # (field, the fields read for it, or None when it is read alone)
-    field_keys: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
+    # (field, the fields read for it or None when it is read alone, what DERIVED_READS keys by or None)
+    field_keys: tuple[tuple[str, tuple[str, ...] | None, Callable | None], ...] = ()
     reads: tuple[str, ...] | None = None
 
 

@@ -82,3 +82,57 @@ def test_cached_kinds_exist():
     from checker.checks import REGISTRY
 
     assert set(PER_FIELD_KINDS) <= set(REGISTRY) and set(RULE_READS) <= set(REGISTRY)
+
+
+def _family_records() -> list[Record]:
+    """The same few plans under many departments, positions and job families (an export's columns)."""
+    plans = ["提升代码质量", "1. 加强沟通\n2. 多向同事学习", "每月参加1次数据分析培训", "提高工作效率,多学习"]
+    families = ["技术序列", "销售序列", "职能序列", "", "护理序列"]
+    positions = ["后端开发工程师", "客户经理", "会计", "护士", "店长", ""]
+    departments = ["研发中心", "销售部", "财务部", "门诊部", "门店运营部"]
+    rng = random.Random(9)
+    records = []
+    for i in range(400):
+        fields = {
+            "improvement_plan": rng.choice(plans),
+            "job_family": rng.choice(families),
+            "position": rng.choice(positions),
+            "department": rng.choice(departments),
+        }
+        values = {k: FieldValue(text=v) for k, v in fields.items() if v}
+        records.append(Record(source="e.xlsx", index=i, fields=values))
+    return records
+
+
+def test_plan_advice_is_cached_by_job_family_not_by_every_column():
+    cached, plain = Checker(), Checker()
+    plain.engine.cache_size = 0
+    records = _family_records()
+    got = [cached.audit_record(r).model_dump() for r in records]
+    assert got == [plain.audit_record(r).model_dump() for r in records]
+    # the advice example differs by family: more than one appears for the same plan
+    advice = {f["suggestion"] for rec in got for f in rec["findings"] if f["rule"] == "plan-no-quantity"}
+    assert len(advice) > 1
+    # one entry per plan and family, not per combination of family, position and department texts
+    entries = cached.engine._cache["plan-no-quantity"]
+    combos = {(r.text("job_family"), r.text("position"), r.text("department")) for r in records}
+    families = {_family(cached, r) for r in records}
+    assert len(entries) <= len(families) * 4 < len(combos)
+
+
+def _family(checker: Checker, record: Record) -> str:
+    from checker.checks.base import CheckContext
+
+    return CheckContext(record, checker.engine.analyzer, checker.pack.settings, checker.fields).job_family()
+
+
+def test_job_family_answers_follow_the_lexicon_when_it_changes():
+    from checker.checks.base import job_family_in
+    from checker.nlp.lexicon import Lexicon
+
+    families = Lexicon("job_families")
+    families.add("研发", {"tech"})
+    assert job_family_in(("", "", "门诊部"), families) == ""
+    families.add("门诊", {"nursing"})  # a remembered answer must not outlive the entries it came from
+    assert job_family_in(("", "", "门诊部"), families) == "nursing"
+    assert job_family_in(("研发序列", "", "门诊部"), families) == "tech"  # the first field that names one

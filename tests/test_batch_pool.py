@@ -147,3 +147,24 @@ def test_jsonl_lines_are_the_same_through_a_byte_buffer_or_a_text_only_stream(ba
     lines = written.splitlines()
     assert lines[:-1] == ['{"type":"record",' + r.model_dump_json()[1:] for r in records]
     assert json.loads(lines[-1]) == {"type": "summary", "rule_pack": "默认", "summary": {"records": 3}}
+
+
+def test_the_collector_is_paused_for_a_run_and_comes_back_after_it(batch_dir):
+    """The cyclic collector is off while records stream (nothing there makes cycles), in the caller
+    too, and comes back when the run ends, also when two runs overlap and end in either order."""
+    import gc
+
+    checker = Checker()
+    paths = sorted((batch_dir / "docx").glob("*.docx"))[:4]
+    assert gc.isenabled()
+    during = []
+    first = checker.iter_audit([str(p) for p in paths], jobs=2)
+    second = checker.iter_audit([str(p) for p in paths[:2]], jobs=2)
+    next(first)
+    during.append(gc.isenabled())
+    next(second)
+    list(first)  # the first run ends while the second is still going
+    during.append(gc.isenabled())
+    list(second)
+    assert during == [False, False]
+    assert gc.isenabled()

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.intake.fields import AliasTable
 from checker.model import Finding, Record, Severity, shared_fields_set
 from checker.nlp.analysis import TextAnalyzer
+from checker.nlp.lexicon import Lexicon
 from checker.nlp.points import Span, split_points
 
 
@@ -118,13 +119,33 @@ class CheckContext:
     def job_family(self) -> str:
         """The family (a tag of lexicons/job_families.txt) named by the record's job family, position
         or department, for advice examples that fit; "" when none is recognised."""
-        families = self.analyzer.lexicons.get("job_families")
-        for key in FAMILY_FIELDS:
-            value = self.text(key)
-            for word in families.words():  # longest first
-                if word in value:
-                    return next(iter(sorted(families.entries[word])))
-        return ""
+        texts = tuple(self.text(key) for key in FAMILY_FIELDS)
+        return job_family_in(texts, self.analyzer.lexicons.get("job_families"))
+
+
+def job_family_in(texts: tuple[str | None, ...], families: Lexicon) -> str:
+    """The family the first of these texts to name one names (the texts of FAMILY_FIELDS, most telling
+    first); "" when none does. Remembered per tuple of texts: an export repeats a few hundred
+    combinations of family, position and department over all its rows."""
+    known = families.memo("job_family_in")
+    family = known.get(texts)
+    if family is None:
+        if len(known) >= FAMILY_MEMO_LIMIT:
+            known.clear()
+        family = known[texts] = _first_family(texts, families)
+    return family
+
+
+FAMILY_MEMO_LIMIT = 50_000
+
+
+def _first_family(texts: tuple[str | None, ...], families: Lexicon) -> str:
+    words = families.words()  # longest first
+    for value in texts:
+        for word in words:
+            if word in (value or ""):
+                return next(iter(sorted(families.entries[word])))
+    return ""
 
 
 _BLANK = re.compile(r"[\s\u3000_＿]+")

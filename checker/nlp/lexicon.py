@@ -33,6 +33,8 @@ class Lexicon:
     _patterns: dict[str | None, re.Pattern | None] = field(default_factory=dict, repr=False, compare=False)
     # word lists by tag: the phrase compiler asks for the same classes ~100 times
     _words: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # answers callers derive from the entries (see memo), dropped with the caches above
+    _memos: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, word: str, tags: set[str] | None = None) -> None:
         word = word.strip()
@@ -40,6 +42,15 @@ class Lexicon:
             self.entries.setdefault(word, set()).update(tags or set())
             self._patterns.clear()
             self._words.clear()
+            self._memos.clear()
+
+    def memo(self, name: str) -> dict:
+        """A dict where a caller keeps answers worked out from these entries (which tag a text names,
+        say); emptied whenever a word is added, so an answer never outlives the entries it came from."""
+        memo = self._memos.get(name)
+        if memo is None:
+            memo = self._memos[name] = {}
+        return memo
 
     def words(self, tag: str | None = None) -> list[str]:
         """Entries (longest first, so alternations prefer the longest match)."""
