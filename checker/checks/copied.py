@@ -118,21 +118,37 @@ def cross_copied(rule: Rule, params: CopiedTextParams, ctx: CrossContext) -> lis
         if index is None:
             # the batch's first text has nothing to be compared with: the index (and numpy) is built
             # when a second one comes, so a one-draft audit never loads it
-            ctx.state[key] = _FirstText(text, ctx.number, identity(rec.fields))
+            ctx.state[key] = _FirstText(text, ctx.number, ctx.who)
             continue
         if isinstance(index, _FirstText):
             index = ctx.state[key] = _index_with(index, params, batch)
         number = _text_number(index, text, params)
         if number is None:
             continue
-        found = index.query_and_add(
-            number, ctx.number, lambda: set(batch.same_employee(*identity(rec.fields)))
-        )
+        found = index.query_and_add(number, ctx.number, lambda: set(batch.same_employee(*ctx.who)))
         if found is not None:
             count, best, listed = found
-            labels = [describe(*batch.where(n)) for n in listed]
+            labels = [_label(ctx.state, batch, n) for n in listed]
             out.append(_finding(rule, key, text, labels, count, best, params, ctx.field_name(key)))
     return out
+
+
+# ctx.state's entry (a key no field has) for the labels of records named so far: the first writers of
+# a text pasted for many employees are named again for each later one
+_LABELS = ("labels",)
+LABELS_KEPT = 50_000
+
+
+def _label(state: dict, batch, number: int) -> str:
+    labels = state.get(_LABELS)
+    if labels is None:
+        labels = state[_LABELS] = {}
+    label = labels.get(number)
+    if label is None:
+        if len(labels) >= LABELS_KEPT:
+            labels.clear()
+        label = labels[number] = describe(*batch.where(number))
+    return label
 
 
 @dataclass(frozen=True)

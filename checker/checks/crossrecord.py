@@ -111,9 +111,9 @@ class BatchRecords:
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def add(self, rec: PastRecord, number: int | None = None) -> int:
+    def add(self, rec: PastRecord, number: int | None = None, who: tuple[str, str, str] | None = None) -> int:
         """Keep the record; returns its number (`number`: that number as the caller holds it, so that
-        the indexes here and the rules' memory share one int object)."""
+        the indexes here and the rules' memory share one int object; `who`: its identity(), when known)."""
         number = len(self.indexes) if number is None else number
         assert number == len(self.indexes)
         self.sources.append(self._share(rec.source))
@@ -124,7 +124,7 @@ class BatchRecords:
         for key, column in self.columns.items():
             value = rec.fields.get(key)
             column.append(value if value is None or key == "employee_id" else self._share(value))
-        emp_id, name, _ = identity(rec.fields)
+        emp_id, name, _ = identity(rec.fields) if who is None else who
         if emp_id:
             _append(self.by_id, emp_id, number)
         if name:
@@ -223,6 +223,7 @@ class CrossContext:
     record: RecordReport
     state: dict  # this rule's own memory across the batch
     number: int = 0  # the record's number in stage.batch (added there once every rule has seen it)
+    who: tuple[str, str, str] = ("", "", "")  # identity() of the record, worked out once for every rule
 
     @property
     def analyzer(self):
@@ -240,7 +241,7 @@ class CrossContext:
 
     def previous_record(self) -> PastRecord | None:
         rec = self.record
-        emp_id, name, dept = identity(rec.fields)
+        emp_id, name, dept = self.who
         if not emp_id and not name:
             return None
         candidates: list[PastRecord] = []
@@ -287,11 +288,12 @@ class CrossRecordStage:
         missing = {f.field for f in item.findings if f.rule == "missing-field"}
         added: list[Finding] = []
         number = len(self.batch)
+        who = identity(item.fields)
         for rule in self.rules:
-            ctx = CrossContext(self, item, self.states[rule.id], number)
+            ctx = CrossContext(self, item, self.states[rule.id], number, who)
             found = CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx)
             added.extend(f for f in found if f.field not in missing)
-        self.batch.add(PastRecord.of(item, self.kept), number)
+        self.batch.add(PastRecord.of(item, self.kept), number, who)
         if added:
             item.findings.extend(added)
             item.score = self.engine.score(item.findings)

@@ -259,12 +259,17 @@ class TextIndex:
     def _similar(self, text: int, same_employee) -> tuple | None:
         counts, firsts, sizes, size = self.counts, self.firsts, self.sizes, self.sizes[text]
         live = []
+        count = 0  # records of the texts in `live`
         for link in self.near[text] or ():
-            other, common = link >> 32, link & 0xFFFFFFFF
-            if counts[other]:
+            other = link >> 32
+            writers = counts[other]
+            if writers:
+                count += writers
+                common = link & 0xFFFFFFFF
                 union = size + sizes[other] - common
                 live.append((-(common / union if union else 0.0), firsts[other], other))
         if counts[text] and size:
+            count += counts[text]
             live.append((-1.0, firsts[text], text))  # earlier records of this text (an empty set: like none)
         if not live:
             return None
@@ -278,7 +283,6 @@ class TextIndex:
                 break  # this text's records, and those of every text after it, come after those listed
             first = sorted(first + [(key[0], n) for n in self._writers(key[2])[: self.max_listed]])
             first = first[: self.max_listed]
-        count = sum(counts[t] for _, _, t in live)
         return count, -live[0][0], [n for _, n in first]
 
     def _same(self, live: list[tuple[float, int, int]], same: set[int]) -> set[int]:
