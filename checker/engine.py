@@ -55,7 +55,9 @@ class Engine:
                         cache_key = (key, text_of(key), derive(tuple(map(text_of, keys[1:]))))
                     found = cache.get(cache_key)  # the hit path is inline: 25 lookups a record
                     if found is None:
-                        found = self._miss(cache, cache_key, step, record, key, keys)
+                        if ctx is None:
+                            ctx = CheckContext(record, self.analyzer, self.pack.settings, self.fields)
+                        found = self._miss(cache, cache_key, step, record, key, ctx)
                     else:
                         cache.move_to_end(cache_key)
                     if found:
@@ -103,17 +105,12 @@ class Engine:
             cache = self._cache[rule_id] = OrderedDict()
         return cache
 
-    def _miss(
-        self, cache, cache_key: tuple, step, record: Record, key=None, keys=(), ctx=None
-    ) -> Sequence[Finding]:
+    def _miss(self, cache, cache_key: tuple, step, record: Record, key=None, ctx=None) -> Sequence[Finding]:
         """A rule's findings for texts not in its cache: checked now and kept, so each distinct
         combination of texts is checked once per run (exports repeat "工作认真负责", "无", the same
         面谈人 across thousands of rows)."""
-        found = (
-            self._run_field(step, record, key, keys)
-            if key is not None
-            else step.kind.run(step.rule, step.params, ctx)
-        )
+        rule = step.rule if key is None else self._single_rule(step.rule, key)
+        found = step.kind.run(rule, step.params, ctx)
         # most texts have no finding for a rule: one shared empty tuple instead of a list per entry
         found = found or _NO_FINDINGS
         cache[cache_key] = found
@@ -121,16 +118,14 @@ class Engine:
             cache.popitem(last=False)
         return found
 
-    def _run_field(self, step, record: Record, key: str, keys: tuple[str, ...] | None) -> list[Finding]:
-        """A per-field rule run on one field alone (with the few other fields it reads for it)."""
-        keys = (key,) if keys is None else keys
-        single = self._single.get((step.rule.id, key))
+    def _single_rule(self, rule, key: str):
+        """The rule narrowed to one of its fields: run on the record, it reads that field (and the few
+        others PER_FIELD_KINDS names for it), which is what its cache entry is keyed by. That kinds read
+        nothing else is what test_cached_findings_equal_uncached holds them to."""
+        single = self._single.get((rule.id, key))
         if single is None:
-            single = self._single[(step.rule.id, key)] = step.rule.model_copy(update={"fields": [key]})
-        alone = Record(source=record.source, fields={k: record.fields[k] for k in keys if k in record.fields})
-        return step.kind.run(
-            single, step.params, CheckContext(alone, self.analyzer, self.pack.settings, self.fields)
-        )
+            single = self._single[(rule.id, key)] = rule.model_copy(update={"fields": [key]})
+        return single
 
     def check(self, record: Record) -> RecordReport:
         findings = self.findings(record)

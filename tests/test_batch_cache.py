@@ -136,3 +136,26 @@ def test_job_family_answers_follow_the_lexicon_when_it_changes():
     families.add("门诊", {"nursing"})  # a remembered answer must not outlive the entries it came from
     assert job_family_in(("", "", "门诊部"), families) == "nursing"
     assert job_family_in(("研发序列", "", "门诊部"), families) == "tech"  # the first field that names one
+
+
+def test_per_field_kinds_read_only_the_fields_they_are_keyed_by():
+    """The findings cache keys a per-field rule by its field's text (and those PER_FIELD_KINDS names):
+    run on a record holding only those fields, each gives exactly what it gives on the whole record."""
+    from checker.checks.base import CheckContext
+
+    checker = Checker()
+    engine = checker.engine
+    steps = [s for s in engine._plan() if s.per_field]
+    assert steps
+    checked = 0
+    for record in _records() + _family_records():
+        whole = CheckContext(record, engine.analyzer, checker.pack.settings, checker.fields)
+        for step in steps:
+            for key, keys, _ in step.field_keys:
+                wanted = (key,) if keys is None else keys
+                alone = Record(source=record.source, fields={k: record.fields[k] for k in wanted if k in record.fields})
+                ctx = CheckContext(alone, engine.analyzer, checker.pack.settings, checker.fields)
+                rule = engine._single_rule(step.rule, key)
+                assert step.kind.run(rule, step.params, whole) == step.kind.run(rule, step.params, ctx)
+                checked += 1
+    assert checked > 1000
