@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -216,7 +217,9 @@ class TextIndex:
         self.max_listed = params.max_listed
         self.bands, self.rows = lsh_bands(params.threshold, params.num_perm)
         self.known: dict[int, int] = {}  # hash of a text's codes -> its number
-        self.recent: dict[str, int] = {}  # raw text -> its number, -1 when not compared (too short)
+        # raw text -> its number, -1 when not compared (too short); oldest first (an OrderedDict: a
+        # dict's first item after many deletions at the front costs a scan of them, ~40 us here)
+        self.recent: OrderedDict[str, int] = OrderedDict()
         self.codes = _Growing(np.int64)
         self.bounds = _Growing(np.int64)  # text t's codes: codes[bounds[t]:bounds[t+1]]
         self.bounds.extend(np.zeros(1, np.int64))
@@ -234,7 +237,7 @@ class TextIndex:
 
     def remember(self, raw: str, text: int) -> None:
         if len(self.recent) >= self.RECENT:
-            del self.recent[next(iter(self.recent))]  # the oldest
+            self.recent.popitem(last=False)  # the oldest
         self.recent[raw] = text
 
     def text(self, words: list[str]) -> int:
