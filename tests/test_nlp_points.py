@@ -33,3 +33,23 @@ def test_clauses_keep_offsets():
     clauses = split_clauses(point)
     assert [c.text for c in clauses] == ["护理操作熟练", "对患者耐心细致"]
     assert all(text[c.start : c.end] == c.text for c in clauses)
+
+
+@pytest.mark.parametrize(
+    "text, boxes, ticked",
+    [
+        ("☑季度面谈 □年度面谈", True, ["季度面谈"]),
+        ("[x] 同意 [ ] 不同意", True, ["同意"]),
+        ("【√】已阅读并确认 【 】有异议", True, ["已阅读并确认"]),
+        ("(√)达成一致", True, ["达成一致"]),
+        ("○线上 ◯线下", True, []),
+        ("工作态度(权重15%):认真负责", False, []),  # a bracket that opens no box
+        ("[备注] 无", False, []),
+        ("双方无分歧", False, []),
+    ],
+)
+def test_checkbox_choices(text, boxes, ticked):
+    from checker.nlp.checkboxes import has_boxes, ticked_options
+
+    assert has_boxes(text) is boxes
+    assert ticked_options(text) == ticked

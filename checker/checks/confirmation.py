@@ -49,8 +49,8 @@ def confirmation_state(text: str, ctx: CheckContext, params: ConfirmationParams)
     if is_placeholder(text, ctx.settings):
         return "员工签字栏为空" if not text.strip() else f"员工确认栏只有占位内容「{text.strip()[:10]}」"
     refusal, statement = _patterns(ctx, params.lexicon)
-    ticked = ticked_options(text)
     boxes = has_boxes(text)
+    ticked = ticked_options(text) if boxes else []  # no box, no tick
     if refusal and refusal.search(" ".join(ticked) if boxes else text):
         return "员工明确表示不确认"
     if ticked:
