@@ -12,6 +12,7 @@ In a pack example the other record is written inline under `other.` keys."""
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from checker.model import Finding
 from checker.nlp.points import split_points
 
 INLINE = "other."
+_IS_INLINE = operator.methodcaller("startswith", INLINE)
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
@@ -88,9 +90,9 @@ def _finding(
 @check_kind("copied-text", CopiedTextParams)
 def check_copied_inline(rule: Rule, params: CopiedTextParams, ctx: CheckContext) -> list[Finding]:
     """A field nearly identical to the same field of another employee's record in the batch (cross-record)."""
+    if not any(map(_IS_INLINE, ctx.record.fields)):
+        return []  # the cross-record stage compares real records (this runs for every record)
     other = {k[len(INLINE) :]: v.text for k, v in ctx.record.fields.items() if k.startswith(INLINE)}
-    if not other:
-        return []  # the cross-record stage compares real records
     mine = ctx.record.field_texts()
     if same_employee(mine, other):
         return []

@@ -11,6 +11,7 @@ cross-record stage (checker/checks/crossrecord.py); in a pack example it is writ
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import cache
 
@@ -24,6 +25,7 @@ from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.points import split_points
 
 INLINE = "previous."
+_IS_INLINE = operator.methodcaller("startswith", INLINE)
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _MASK = " "
 
@@ -141,9 +143,9 @@ def followup_findings(
 @check_kind("plan-followed-up", FollowUpParams)
 def check_followup_inline(rule: Rule, params: FollowUpParams, ctx: CheckContext) -> list[Finding]:
     """Each improvement item of the employee's previous record must be reviewed in this one (cross-record)."""
+    if not any(map(_IS_INLINE, ctx.record.fields)):
+        return []  # the cross-record stage compares real records (this runs for every record)
     inline = {k[len(INLINE) :]: v.text for k, v in ctx.record.fields.items() if k.startswith(INLINE)}
-    if not inline:
-        return []  # the cross-record stage compares real records
     previous = PastRecord(inline.get("source", "上期记录"), inline)
     return followup_findings(rule, params, ctx.record.field_texts(), previous, ctx.analyzer, ctx.settings)
 
