@@ -37,8 +37,10 @@ class Engine:
         self._single: dict[tuple[str, str], object] = {}  # (rule id, field) -> the rule narrowed to it
         self._plans: dict[tuple, list[_Step]] = {}
 
-    def findings(self, record: Record) -> list[Finding]:
-        texts = {k: v.text for k, v in record.fields.items()}
+    def findings(self, record: Record, texts: dict[str, str] | None = None) -> list[Finding]:
+        """`texts`: the record's field texts, when the caller has them already (check)."""
+        if texts is None:
+            texts = record.field_texts()
         text_of = texts.get
         ctx = None
         out: list[Finding] = []
@@ -125,7 +127,8 @@ class Engine:
         return single
 
     def check(self, record: Record) -> RecordReport:
-        findings = self.findings(record)
+        texts = record.field_texts()  # the report's fields, and what the rules' caches are keyed by
+        findings = self.findings(record, texts)
         score = self.score(findings)
         fields = record.fields
         # built from validated parts (the Record, the rules' Findings): no second validation
@@ -135,7 +138,7 @@ class Engine:
                 "source": record.source,
                 "index": record.index,
                 "sheet": record.sheet,
-                "fields": {k: v.text for k, v in fields.items()},
+                "fields": texts,
                 "locations": {k: v.location for k, v in fields.items() if v.location is not None},
                 "choices": {k: ticked_options(v.text) for k, v in fields.items() if has_boxes(v.text)},
                 "findings": findings,
