@@ -60,7 +60,7 @@ class Engine:
                     if found is None:
                         if ctx is None:
                             ctx = CheckContext(record, self.analyzer, self.pack.settings, self.fields)
-                        found = self._miss(cache, cache_key, step, record, key, ctx)
+                        found = self._miss(cache, cache_key, step, ctx, key)
                     if found:
                         out.extend(found)  # Findings are frozen: records share them, each has its own list
                 continue
@@ -70,7 +70,7 @@ class Engine:
                 cache, cache_key = self._rule_cache(step.rule.id), tuple(map(text_of, step.reads))
                 found = cache.get(cache_key)
                 if found is None:
-                    found = self._miss(cache, cache_key, step, record, ctx=ctx)
+                    found = self._miss(cache, cache_key, step, ctx)
                 out.extend(found)
                 continue
             out.extend(step.kind.run(step.rule, step.params, ctx))
@@ -104,7 +104,7 @@ class Engine:
             cache = self._cache[rule_id] = {}
         return cache
 
-    def _miss(self, cache, cache_key: tuple, step, record: Record, key=None, ctx=None) -> Sequence[Finding]:
+    def _miss(self, cache, cache_key: tuple, step, ctx: CheckContext, key: str | None = None) -> Sequence[Finding]:
         """A rule's findings for texts not in its cache: checked now and kept, so each distinct
         combination of texts is checked once per run (exports repeat "工作认真负责", "无", the same
         面谈人 across thousands of rows)."""
@@ -120,7 +120,7 @@ class Engine:
     def _single_rule(self, rule, key: str):
         """The rule narrowed to one of its fields: run on the record, it reads that field (and the few
         others PER_FIELD_KINDS names for it), which is what its cache entry is keyed by. That kinds read
-        nothing else is what test_cached_findings_equal_uncached holds them to."""
+        nothing else is what test_per_field_kinds_read_only_the_fields_they_are_keyed_by holds them to."""
         single = self._single.get((rule.id, key))
         if single is None:
             single = self._single[(rule.id, key)] = rule.model_copy(update={"fields": [key]})

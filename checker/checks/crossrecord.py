@@ -223,7 +223,11 @@ class CrossContext:
     record: RecordReport
     state: dict  # this rule's own memory across the batch
     number: int = 0  # the record's number in stage.batch (added there once every rule has seen it)
-    who: tuple[str, str, str] = ("", "", "")  # identity() of the record, worked out once for every rule
+    who: tuple[str, str, str] | None = None  # identity() of the record: the stage works it out once
+
+    def __post_init__(self) -> None:
+        if self.who is None:
+            self.who = identity(self.record.fields)
 
     @property
     def analyzer(self):
