@@ -128,9 +128,29 @@ def _scan_direction(lexicons: Lexicons, text: str) -> str | None:
     return way
 
 
+# narrative_points answers kept (per pack settings); then the store starts again
+NARRATIVE_KEPT = 50_000
+
+
 def narrative_points(ctx: CheckContext, fields: list[str], params: GradeTextParams):
     """(points, [(direction of the point, its directed judgements)]) over the narrative fields: a point
-    leans the way most of its judgements go; a point with none, or as many each way, leans no way."""
+    leans the way most of its judgements go; a point with none, or as many each way, leans no way.
+
+    Remembered by the narrative's texts: the rule is cached by the grade and the narrative together,
+    and an export pairs each narrative with several grades."""
+    memo = owned(ctx.settings, "narrative points", dict)
+    key = (tuple(params.criticism_classes), tuple(params.praise_classes), *(ctx.text(k) for k in fields))
+    kept = memo.get(key)
+    if kept is not None and kept[0] is ctx.analyzer:
+        return kept[1]
+    if len(memo) >= NARRATIVE_KEPT:
+        memo.clear()
+    answer = _narrative_points(ctx, fields, params)
+    memo[key] = (ctx.analyzer, answer)
+    return answer
+
+
+def _narrative_points(ctx: CheckContext, fields: list[str], params: GradeTextParams):
     total = 0
     leaning = []
     for _key, _text, _point, analysis in ctx.analysed_points(fields):

@@ -32,6 +32,7 @@ import numpy as np
 
 _MAX32 = 0xFFFFFFFF
 _BITS = 21  # a code point fits in 21 bits; 3 of them (+1 so that no char is 0) in 63
+_ZERO = np.zeros(1, np.int64)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
@@ -92,7 +93,7 @@ def minhash(grams: Iterable[str], num_perm: int) -> np.ndarray:
     hv *= m2
     hv ^= hv >> s3
     a, b = permutations(num_perm)
-    return (hv[:, None] * a + b).min(axis=0)
+    return np.minimum.reduce(hv[:, None] * a + b, axis=0)
 
 
 def band_keys(values: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -137,7 +138,19 @@ def shingle_codes(words: list[str], k: int) -> np.ndarray:
         parts.append(codes)
     if not parts:
         return np.empty(0, np.int64)
-    return np.unique(parts[0] if len(parts) == 1 else np.concatenate(parts))
+    return _distinct(parts[0] if len(parts) == 1 else np.concatenate(parts))
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """np.unique(codes) for a 1-d array (sorted, each value once), without its generic steps: this
+    runs for every new text of a batch."""
+    if codes.size < 2:
+        return codes.copy()
+    codes = np.sort(codes)
+    keep = np.empty(codes.size, bool)
+    keep[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
+    return codes[keep]
 
 
 def _pack(word: str, k: int) -> int:
@@ -160,8 +173,8 @@ class _Buckets:
     def get(self, keys: np.ndarray) -> set[int]:
         out: set[int] = set()
         if self.keys.size:
-            lo = np.searchsorted(self.keys, keys, "left").tolist()
-            hi = np.searchsorted(self.keys, keys, "right").tolist()
+            lo = self.keys.searchsorted(keys, "left").tolist()
+            hi = self.keys.searchsorted(keys, "right").tolist()
             for start, end in zip(lo, hi, strict=True):
                 if end > start:
                     out.update(self.texts[start:end].tolist())
@@ -319,7 +332,7 @@ class TextIndex:
         if candidates:
             common, union = self._jaccard(codes, candidates)
             scores = np.where(union > 0, common / np.maximum(union, 1), 0.0)
-            for at in np.flatnonzero(scores >= self.threshold).tolist():
+            for at in (scores >= self.threshold).nonzero()[0].tolist():
                 other, shared = candidates[at], int(common[at])
                 self._link(text, other << 32 | shared)
                 self._link(other, text << 32 | shared)
@@ -343,11 +356,11 @@ class TextIndex:
         one searchsorted for all of them), for the exact Jaccard similarity."""
         at = np.asarray(candidates)
         starts, sizes = self.bounds.data[at], self.bounds.data[at + 1] - self.bounds.data[at]
-        ends = np.cumsum(sizes)
-        theirs = self.codes.data[np.repeat(starts - (ends - sizes), sizes) + np.arange(ends[-1])]
+        ends = sizes.cumsum()
+        theirs = self.codes.data[(starts - (ends - sizes)).repeat(sizes) + np.arange(ends[-1])]
         if codes.size:
-            where = np.minimum(np.searchsorted(codes, theirs), codes.size - 1)
-            hits = np.concatenate(([0], np.cumsum(codes[where] == theirs)))
+            where = np.minimum(codes.searchsorted(theirs), codes.size - 1)
+            hits = np.concatenate((_ZERO, (codes[where] == theirs).cumsum()))
         else:
             hits = np.zeros(theirs.size + 1, np.int64)
         common = hits[ends] - hits[ends - sizes]
