@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -15,6 +16,11 @@ from checker.nlp.analysis import TextAnalyzer
 from checker.nlp.checkboxes import has_boxes, ticked_options
 
 _NO_FINDINGS: tuple[Finding, ...] = ()
+
+
+# what a score depends on, per finding
+_RULE_AND_SEVERITY = operator.attrgetter("rule", "severity")
+SCORES_KEPT = 10_000
 
 
 @dataclass
@@ -36,6 +42,9 @@ class Engine:
         self._cache: dict[str, dict[tuple, Sequence[Finding]]] = {}
         self._single: dict[tuple[str, str], object] = {}  # (rule id, field) -> the rule narrowed to it
         self._plans: dict[tuple, list[_Step]] = {}
+        # the pack settings the scores below were worked out with, and (rule, severity) of each
+        # finding in order -> score: a 100k-row export has a few dozen such sequences
+        self._scores: tuple[object, dict[tuple, int]] = (None, {})
 
     def findings(self, record: Record, texts: dict[str, str] | None = None) -> list[Finding]:
         """`texts`: the record's field texts, when the caller has them already (check)."""
@@ -157,6 +166,19 @@ class Engine:
         - `severity_max`: all findings of one severity together cost at most this much (warnings:
           40, so a record with warnings only is at worst 需修改, never 不合格)."""
         settings = self.pack.settings
+        scored, scores = self._scores
+        if scored is not settings:
+            self._scores = (settings, scores := {})
+        key = tuple(map(_RULE_AND_SEVERITY, findings))
+        score = scores.get(key)
+        if score is None:
+            if len(scores) >= SCORES_KEPT:
+                scores.clear()
+            score = scores[key] = self._score(findings, settings)
+        return score
+
+    @staticmethod
+    def _score(findings: list[Finding], settings) -> int:
         weights, per_rule, caps = settings.severity_weights, settings.per_rule_max, settings.severity_max
         seen: dict[tuple[str, str], int] = {}
         lost: dict[str, int] = {}

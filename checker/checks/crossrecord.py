@@ -114,17 +114,30 @@ class BatchRecords:
     def add(self, rec: PastRecord, number: int | None = None, who: tuple[str, str, str] | None = None) -> int:
         """Keep the record; returns its number (`number`: that number as the caller holds it, so that
         the indexes here and the rules' memory share one int object; `who`: its identity(), when known)."""
+        return self.add_fields(rec.source, rec.index, rec.sheet, rec.fields, number, who)
+
+    def add_fields(
+        self,
+        source: str,
+        index: int,
+        sheet: str,
+        fields: dict[str, str],
+        number: int | None = None,
+        who: tuple[str, str, str] | None = None,
+    ) -> int:
+        """add() for a record given by its parts (the stage keeps no PastRecord per record)."""
         number = len(self.indexes) if number is None else number
         assert number == len(self.indexes)
-        self.sources.append(self._share(rec.source))
-        self.indexes.append(rec.index)
-        self.sheets.append(rec.sheet)
-        for key in rec.fields.keys() - self.columns.keys():
-            self.columns[key] = [None] * number
+        self.sources.append(self._share(source))
+        self.indexes.append(index)
+        self.sheets.append(sheet)
+        if not fields.keys() <= self.columns.keys():
+            for key in fields.keys() - self.columns.keys():
+                self.columns[key] = [None] * number
         for key, column in self.columns.items():
-            value = rec.fields.get(key)
+            value = fields.get(key)
             column.append(value if value is None or key == "employee_id" else self._share(value))
-        emp_id, name, _ = identity(rec.fields) if who is None else who
+        emp_id, name, _ = identity(fields) if who is None else who
         if emp_id:
             _append(self.by_id, emp_id, number)
         if name:
@@ -289,15 +302,18 @@ class CrossRecordStage:
     def feed(self, item):
         if not isinstance(item, RecordReport) or not self.rules:
             return item
-        missing = {f.field for f in item.findings if f.rule == "missing-field"}
         added: list[Finding] = []
         number = len(self.batch)
         who = identity(item.fields)
         for rule in self.rules:
             ctx = CrossContext(self, item, self.states[rule.id], number, who)
-            found = CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx)
-            added.extend(f for f in found if f.field not in missing)
-        self.batch.add(PastRecord.of(item, self.kept), number, who)
+            added.extend(CROSS_KINDS[rule.kind](rule, self.engine.pack.params[rule.id], ctx))
+        fields = item.fields
+        kept = {k: fields[k] for k in self.kept if k in fields}
+        self.batch.add_fields(item.source, item.index, item.sheet, kept, number, who)
+        if added:
+            missing = {f.field for f in item.findings if f.rule == "missing-field"}
+            added = [f for f in added if f.field not in missing]
         if added:
             item.findings.extend(added)
             item.score = self.engine.score(item.findings)
