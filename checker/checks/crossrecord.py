@@ -52,11 +52,6 @@ class PastRecord:
         when = self.text("interview_time").strip()
         return f"{where}(面谈时间 {when})" if when else where
 
-    @classmethod
-    def of(cls, rec: RecordReport, keys: Iterable[str] | None = None) -> PastRecord:
-        wanted = rec.fields if keys is None else {k: rec.fields[k] for k in keys if k in rec.fields}
-        return cls(rec.source, dict(wanted), rec.index, rec.sheet)
-
 
 class PreviousRecords(Protocol):
     """Where earlier records of an employee come from (the batch so far, a record database)."""
@@ -131,9 +126,8 @@ class BatchRecords:
         self.sources.append(self._share(source))
         self.indexes.append(index)
         self.sheets.append(sheet)
-        if not fields.keys() <= self.columns.keys():
-            for key in fields.keys() - self.columns.keys():
-                self.columns[key] = [None] * number
+        for key in fields.keys() - self.columns.keys():
+            self.columns[key] = [None] * number
         for key, column in self.columns.items():
             value = fields.get(key)
             column.append(value if value is None or key == "employee_id" else self._share(value))
