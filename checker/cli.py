@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
+import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,6 +209,34 @@ class _usage_exit:
         if isinstance(exc, click.ClickException):
             exc.exit_code = EXIT_USAGE
         return False
+
+
+def run() -> None:
+    """The `checker` console script: main(), then out of the process without tearing the interpreter down.
+
+    After a 100k-row audit the process holds millions of objects (the segmenter's dictionary, the rules'
+    caches, the copied-text index); freeing them one by one at exit took 1.4 s of a 56 s run, for
+    nothing. The exit handlers still run and the standard streams are flushed, so what a command
+    wrote is all there; a command that left a thread of its own running gets the normal exit, which
+    waits for it."""
+    try:
+        main()
+        code: object = EXIT_OK  # click's standalone mode always ends in SystemExit
+    except SystemExit as exc:
+        code = exc.code
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.exit(code)
+    if code is None:
+        code = EXIT_OK
+    elif not isinstance(code, int):  # sys.exit("message"): printed, status 1
+        print(code, file=sys.stderr)
+        code = EXIT_FINDINGS
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe (checker ... | head): its reader wanted no more
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

@@ -132,3 +132,41 @@ def test_glob_patterns_absolute_and_recursive():
     assert {Path(r["source"]).suffix for r in absolute["records"]} == {".docx"} and not absolute["errors"]
     missing = json.loads(run("audit", "--format", "json", str(SAMPLES / "*.nothing")).stdout)
     assert missing["errors"][0]["code"] == "not-found"
+
+
+_CONSOLE_SCRIPT = """
+import atexit, sys, threading, time
+from pathlib import Path
+from checker import cli
+
+out = Path(sys.argv[1])
+
+class FreedAtTeardown:
+    def __init__(self, path):
+        self.path = path  # its own references: module globals may be gone when it is freed
+
+    def __del__(self, open=open):
+        with open(self.path, "w") as fh:
+            fh.write("freed")
+
+marker = FreedAtTeardown(str(out / "teardown"))
+atexit.register(lambda: (out / "atexit").write_text("ran"))
+if sys.argv[3] == "thread":  # a thread of the command's own, still running when main() returns
+    threading.Thread(target=time.sleep, args=(0.5,)).start()
+sys.argv = ["checker", "audit", "--format", "jsonl", sys.argv[2]]
+cli.run()
+"""
+
+
+@pytest.mark.parametrize("thread", ["none", "thread"])
+def test_console_script_flushes_and_runs_exit_handlers_without_teardown(tmp_path, thread):
+    proc = subprocess.run(
+        [sys.executable, "-c", _CONSOLE_SCRIPT, str(tmp_path), str(SAMPLES / "上传记录.jsonl"), thread],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr  # the sample has findings
+    lines = proc.stdout.splitlines()
+    assert len(lines) >= 2 and json.loads(lines[-1])["summary"]["records"] == len(lines) - 1  # all flushed
+    assert (tmp_path / "atexit").read_text() == "ran"
+    # the interpreter is torn down only when a thread of the command's own is waited for
+    assert (tmp_path / "teardown").exists() is (thread == "thread")
