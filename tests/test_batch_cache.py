@@ -159,3 +159,31 @@ def test_per_field_kinds_read_only_the_fields_they_are_keyed_by():
                 assert step.kind.run(rule, step.params, whole) == step.kind.run(rule, step.params, ctx)
                 checked += 1
     assert checked > 1000
+
+
+def test_inline_only_kinds_find_nothing_without_their_inline_fields():
+    """The engine does not run INLINE_ONLY kinds for a record without fields under their prefix: run
+    anyway, each gives nothing for it; given the other record inline, the same rule does fire."""
+    from checker.checks import REGISTRY
+    from checker.checks.base import CheckContext
+    from checker.engine import INLINE_ONLY
+
+    checker = Checker()
+    engine = checker.engine
+    rules = {r.kind: r for r in checker.pack.active(engine.disabled) if r.kind in INLINE_ONLY}
+    assert set(rules) == set(INLINE_ONLY) <= set(REGISTRY)
+    for record in _records()[:300]:
+        ctx = CheckContext(record, engine.analyzer, checker.pack.settings, checker.fields)
+        for kind, rule in rules.items():
+            assert REGISTRY[kind].run(rule, checker.pack.params[rule.id], ctx) == []
+    summary = "主导完成订单中心支付模块重构,6月上线后未出现P1级故障;季度内组织三次跨部门评审"
+    copied = Record(source="a.json", fields={
+        "employee_name": FieldValue(text="张三"), "performance_summary": FieldValue(text=summary),
+        "other.employee_name": FieldValue(text="李四"), "other.performance_summary": FieldValue(text=summary),
+    })  # fmt: skip
+    assert "copied-text" in {f.rule for f in checker.audit_record(copied).findings}
+    previous = Record(source="b.json", fields={
+        "employee_name": FieldValue(text="张三"), "performance_summary": FieldValue(text=summary),
+        "previous.improvement_plan": FieldValue(text="1. 9月30日前完成数据库迁移方案评审"),
+    })  # fmt: skip
+    assert "plan-not-followed-up" in {f.rule for f in checker.audit_record(previous).findings}

@@ -89,6 +89,19 @@ def test_shingle_codes_are_the_shingle_sets():
             assert common == len(set_a & set_b)
 
 
+def test_minhash_of_codes_is_the_minhash_of_the_shingles():
+    """The index hashes a new text from its shingle codes (each read back to its shingle): the same
+    values as from the shingle strings, for short words, empty points and any characters; k = 4
+    (hashed codes) falls back to the strings."""
+    rng = random.Random(11)
+    texts = [_random_words(rng) for _ in range(300)] + [[""], ["", "甲"], ["工作"], ["𠀀𠀁𠀂"]]
+    for k in (2, 3, 4):
+        for words in texts:
+            codes = textindex.shingle_codes(words, k)
+            want = textindex.minhash(textindex.shingle_strings(words, k), 64).tolist()
+            assert textindex.minhash_of_codes(codes, words, k, 64).tolist() == want, (k, words)
+
+
 def _batch(count: int, seed: int) -> list[RecordReport]:
     """Records whose evaluations are 2-4 stock phrases (copies, reorderings and near-copies), some of
     the same employee (same id, or same name with or without a department)."""

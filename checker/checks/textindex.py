@@ -32,6 +32,7 @@ import numpy as np
 
 _MAX32 = 0xFFFFFFFF
 _BITS = 21  # a code point fits in 21 bits; 3 of them (+1 so that no char is 0) in 63
+_POINT = (1 << _BITS) - 1
 _ZERO = np.zeros(1, np.int64)
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
@@ -80,10 +81,46 @@ class _Crc32(dict):
 _CRC32 = _Crc32()
 
 
+class _CodeCrc32(dict):
+    """Shingle code (shingle_codes, k <= 3) -> the CRC-32 of its shingle: the shingle is read back from
+    the code, so a text's MinHash needs no set of shingle strings. Bounded as _Crc32 is."""
+
+    LIMIT = 100_000
+
+    def __init__(self, k: int) -> None:
+        super().__init__()
+        self.k = k
+
+    def __missing__(self, code: int) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[code] = zlib.crc32(_unpack(code, self.k).encode("utf-8"))
+        return value
+
+
+_CODE_CRC32: dict[int, _CodeCrc32] = {}
+
+
 def minhash(grams: Iterable[str], num_perm: int) -> np.ndarray:
     """The MinHash values (uint32) datasketch's MinHash(num_perm, hashfunc=crc32) gives for these shingles."""
     grams = grams if isinstance(grams, (set, frozenset, list, tuple)) else list(grams)
-    hv = np.fromiter(map(_CRC32.__getitem__, grams), np.uint32, len(grams))
+    return _minhash(np.fromiter(map(_CRC32.__getitem__, grams), np.uint32, len(grams)), num_perm)
+
+
+def minhash_of_codes(codes: np.ndarray, words: list[str], k: int, num_perm: int) -> np.ndarray:
+    """minhash(shingle_strings(words, k)) from the text's shingle codes (shingle_codes(words, k)): the
+    same set of shingles, one per code, so the same values. Codes of longer shingles are hashes that
+    cannot be read back: those texts are shingled again."""
+    if k * _BITS > 63:
+        return minhash(shingle_strings(words, k), num_perm)
+    crc = _CODE_CRC32.get(k)
+    if crc is None:
+        crc = _CODE_CRC32[k] = _CodeCrc32(k)
+    return _minhash(np.fromiter(map(crc.__getitem__, codes.tolist()), np.uint32, codes.size), num_perm)
+
+
+def _minhash(hv: np.ndarray, num_perm: int) -> np.ndarray:
+    """MinHash values from the CRC-32 of each distinct shingle (modified in place)."""
     if not hv.size:
         return np.full(num_perm, _MAX32, np.uint32)
     s1, m1, s2, m2, s3 = _FMIX32
@@ -160,6 +197,12 @@ def _pack(word: str, k: int) -> int:
     return code
 
 
+def _unpack(code: int, k: int) -> str:
+    """The shingle a code of shingle_codes stands for (k <= 3): its code points, 0 for none (a short word)."""
+    points = [(code >> (_BITS * (k - 1 - j))) & _POINT for j in range(k)]
+    return "".join(chr(p - 1) for p in points if p)
+
+
 class _Buckets:
     """Band key -> text numbers: a sorted array pair, plus a dict of the latest keys merged into it
     once it holds a sixteenth as many (each merge is a linear pass: stable sort of two sorted runs)."""
@@ -209,11 +252,20 @@ class _Growing:
     def extend(self, values: np.ndarray) -> None:
         need = self.size + len(values)
         if need > len(self.data):
-            grown = np.empty(max(need, len(self.data) * 5 // 4), self.data.dtype)
-            grown[: self.size] = self.data[: self.size]
-            self.data = grown
+            self._grow(need)
         self.data[self.size : need] = values
         self.size = need
+
+    def append(self, value: int) -> None:
+        if self.size == len(self.data):
+            self._grow(self.size + 1)
+        self.data[self.size] = value
+        self.size += 1
+
+    def _grow(self, need: int) -> None:
+        grown = np.empty(max(need, len(self.data) * 5 // 4), self.data.dtype)
+        grown[: self.size] = self.data[: self.size]
+        self.data = grown
 
 
 class TextIndex:
@@ -326,35 +378,40 @@ class TextIndex:
 
     def _add_text(self, digest: int, codes: np.ndarray, words: list[str]) -> int:
         text = len(self.writers)
-        keys = band_keys(minhash(shingle_strings(words, self.k), self.num_perm), self.bands, self.rows)
-        candidates = sorted(self.buckets.get(keys))
+        keys = band_keys(minhash_of_codes(codes, words, self.k, self.num_perm), self.bands, self.rows)
+        found = self.buckets.get(keys)
+        candidates = np.fromiter(sorted(found), np.int64, len(found))
         self.near.append(None)
-        if candidates:
+        if candidates.size:
             common, union = self._jaccard(codes, candidates)
-            scores = np.where(union > 0, common / np.maximum(union, 1), 0.0)
-            for at in (scores >= self.threshold).nonzero()[0].tolist():
-                other, shared = candidates[at], int(common[at])
-                self._link(text, other << 32 | shared)
-                self._link(other, text << 32 | shared)
+            scores = np.divide(common, union, out=np.zeros(common.size), where=union > 0)
+            similar = (scores >= self.threshold).nonzero()[0]
+            if similar.size:
+                self._link(text, candidates[similar], common[similar])
         self.known[digest] = text
         self.codes.extend(codes)
         self.sizes.append(codes.size)
-        self.bounds.extend(np.array([self.codes.size]))
+        self.bounds.append(self.codes.size)
         self.buckets.add(keys, text)
         self.writers.append(-1)
         self.counts.append(0)
         self.firsts.append(-1)
         return text
 
-    def _link(self, text: int, link: int) -> None:
-        if self.near[text] is None:
-            self.near[text] = array("q")
-        self.near[text].append(link)
+    def _link(self, text: int, others: np.ndarray, shared: np.ndarray) -> None:
+        """A new text and its similar ones: each link kept on both sides."""
+        near = self.near[text] = array("q")
+        near.frombytes(((others << 32) | shared).tobytes())
+        for other, link in zip(others.tolist(), ((text << 32) | shared).tolist(), strict=True):
+            theirs = self.near[other]
+            if theirs is None:
+                self.near[other] = array("q", (link,))
+            else:
+                theirs.append(link)
 
-    def _jaccard(self, codes: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _jaccard(self, codes: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Sizes of the intersection and union of `codes` with each candidate's codes (sorted, distinct:
         one searchsorted for all of them), for the exact Jaccard similarity."""
-        at = np.asarray(candidates)
         starts, sizes = self.bounds.data[at], self.bounds.data[at + 1] - self.bounds.data[at]
         ends = sizes.cumsum()
         theirs = self.codes.data[(starts - (ends - sizes)).repeat(sizes) + np.arange(ends[-1])]
