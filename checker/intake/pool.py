@@ -391,7 +391,7 @@ class WorkerPool:
             ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout))
             for worker in busy:
                 if worker.conn in ready or worker.proc.sentinel in ready:
-                    self._receive(worker, pending, starts)
+                    self._receive(worker, pending, starts, head)
                 elif time.monotonic() >= worker.deadline:
                     error = InputError(
                         "timeout",
@@ -408,8 +408,11 @@ class WorkerPool:
                 yield FileDone(head, item.done)
                 head += 1
 
-    def _receive(self, worker: _Worker, pending: dict, starts: dict) -> None:
-        """Everything the worker has sent so far; a dead worker fails its file and is replaced."""
+    def _receive(self, worker: _Worker, pending: dict, starts: dict, head: int) -> None:
+        """What the worker has sent so far, up to a batch of the file next in input order (`head`),
+        which goes out before more is taken: while the caller checked a raw batch, the worker may
+        have sent many more, and the head file's records would pile up and spill to disk (pickled
+        and read back) on their way out. A dead worker fails its file and is replaced."""
         while worker.index is not None:
             try:
                 if not worker.conn.poll():
@@ -425,14 +428,16 @@ class WorkerPool:
                 worker.deadline = time.monotonic() + self.seconds
                 if kind == "recs":
                     pending[index].add([report_in(r, worker.findings) for r in message[2]])
-                    continue
-                try:
-                    pending[index].add([self.check(record_in(r)) for r in message[2]])
-                except Exception as exc:  # a check bug: this file's error, the batch goes on
-                    pending[index].failed = pending[index].failed or InputError(
-                        "internal-error", f"检查时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}"
-                    )
-                worker.deadline = time.monotonic() + self.seconds
+                else:
+                    try:
+                        pending[index].add([self.check(record_in(r)) for r in message[2]])
+                    except Exception as exc:  # a check bug: this file's error, the batch goes on
+                        pending[index].failed = pending[index].failed or InputError(
+                            "internal-error", f"检查时发生内部错误:{type(exc).__name__}: {str(exc)[:200]}"
+                        )
+                    worker.deadline = time.monotonic() + self.seconds
+                if index == head:
+                    return
                 continue
             _, _, error, seconds, peak = message
             err = InputError(*error) if error else pending[index].failed
