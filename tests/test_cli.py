@@ -151,8 +151,12 @@ class FreedAtTeardown:
 
 marker = FreedAtTeardown(str(out / "teardown"))
 atexit.register(lambda: (out / "atexit").write_text("ran"))
+def until_the_main_thread_ends():
+    while threading.main_thread().is_alive():
+        time.sleep(0.01)
+
 if sys.argv[3] == "thread":  # a thread of the command's own, still running when main() returns
-    threading.Thread(target=time.sleep, args=(0.5,)).start()
+    threading.Thread(target=until_the_main_thread_ends).start()
 sys.argv = ["checker", "audit", "--format", "jsonl", sys.argv[2]]
 cli.run()
 """
