@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/batch.py                 # 500 and 2,000 .docx, 10k and 100k rows
     .venv/bin/python benchmarks/batch.py --docx 500 --rows 10000 --runs 3
     .venv/bin/python benchmarks/batch.py --quick         # 200 .docx, 5k rows: a smoke run
+    .venv/bin/python benchmarks/batch.py --docx --rows 100000 --texts stock varied   # see TEXT_POOLS
 
 Plain Python, nothing to install beyond the project's own dependencies. For every case it prints
 records/s, wall time and the peak memory of the whole process tree (the CLI and any worker it
@@ -18,8 +19,10 @@ Inputs are generated once (deterministic, several layouts and text pools) into -
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import re
 import shlex
 import statistics
 import subprocess
@@ -83,14 +86,41 @@ def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def make_record(rng: random.Random, i: int) -> dict[str, str]:
+# Where the evaluations and plans of a generated record come from (--texts):
+# - stock: 2-4 of the 14 SUMMARY sentences and 2-3 of the 10 PLAN items. About 26k summaries can be
+#   made that way, so over 100k rows they recur, and the checker's per-text caches answer most rows.
+# - varied: sentences and plan items from the project's labelled texts (tests/data/*.jsonl, ~800
+#   evaluations, ~500 plans). A summary made of 2-4 of them nearly never recurs, as in a real export.
+TEXT_POOLS = ("stock", "varied")
+_ITEM_MARKER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[-•·])\s*")
+
+
+def text_pools(name: str) -> tuple[list[str], list[str]]:
+    """(evaluation sentences, plan items) of a TEXT_POOLS pool."""
+    if name == "stock":
+        return SUMMARY, PLAN
+    evaluations, plans = set(), set()
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line) if line.strip() else {}
+            text = _ITEM_MARKER.sub("", item.get("text", "").strip()).rstrip("。")
+            if "\n" in text or not 4 <= len(text) <= 80:
+                continue
+            (plans if item.get("field") == "improvement_plan" else evaluations).add(text)
+    return sorted(evaluations), sorted(plans)
+
+
+def make_record(
+    rng: random.Random, i: int, pools: tuple[list[str], list[str]] = (SUMMARY, PLAN)
+) -> dict[str, str]:
     """One realistic record as label -> text (labels as templates write them)."""
     name, manager = _person(rng), _person(rng)
     month, day = rng.randint(1, 12), rng.randint(1, 27)
     hour = rng.choice((9, 10, 14, 15, 16))
     late = rng.random() < 0.2
-    summary = "。".join(rng.sample(SUMMARY, rng.randint(2, 4))) + "。"
-    plan = "\n".join(f"{n}. {p}" for n, p in enumerate(rng.sample(PLAN, rng.randint(2, 3)), 1))
+    evaluations, plans = pools
+    summary = "。".join(rng.sample(evaluations, rng.randint(2, 4))) + "。"
+    plan = "\n".join(f"{n}. {p}" for n, p in enumerate(rng.sample(plans, rng.randint(2, 3)), 1))
     signed = rng.random() < 0.85
     return {
         "员工姓名": name,
@@ -188,7 +218,7 @@ EXPORT_HEADER = ["工号", "员工姓名", "部门", "岗位序列", "面谈人"
                  "改进计划", "员工签字"]  # fmt: skip
 
 
-def write_export(path: Path, rows: int, seed: int = 11) -> Path:
+def write_export(path: Path, rows: int, seed: int = 11, texts: str = "stock") -> Path:
     """An HR-system export: title row, 10-column header, one row per record (openpyxl, as such systems do)."""
     if path.exists():
         return path
@@ -196,12 +226,13 @@ def write_export(path: Path, rows: int, seed: int = 11) -> Path:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    pools = text_pools(texts)
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("面谈记录导出")
     ws.append(["2024年度绩效面谈记录导出"])
     ws.append(EXPORT_HEADER)
     for i in range(rows):
-        rec = make_record(rng, i)
+        rec = make_record(rng, i, pools)
         ws.append([rec[k] for k in EXPORT_HEADER])
     tmp = path.with_suffix(".tmp")
     wb.save(tmp)
@@ -399,6 +430,13 @@ def main() -> None:
     parser.add_argument("--docx", type=int, nargs="*", default=[500, 2000], help="folder sizes (.docx files)")
     parser.add_argument("--rows", type=int, nargs="*", default=[10_000, 100_000], help="export sizes (rows)")
     parser.add_argument("--runs", type=int, default=1, help="runs per case (median wall, max memory)")
+    parser.add_argument(
+        "--texts",
+        nargs="+",
+        choices=TEXT_POOLS,
+        default=["stock"],
+        help="text pools of the exports (see TEXT_POOLS)",
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / ".data")
     parser.add_argument("--quick", action="store_true", help="200 .docx and 5,000 rows")
     parser.add_argument("--extra", default="", help="extra `checker audit` options, e.g. '--jobs 1'")
@@ -427,10 +465,13 @@ def main() -> None:
                 f"  python-docx bare open {bare:6.1f} files/s, ratio {rate / bare:4.2f}x",
             )
         )
-    for rows in args.rows:
-        path = write_export(args.data / f"export_{rows}.xlsx", rows)
-        res = _median_run([path], args.runs, extra)
-        print(_line(f"{rows} rows export", res, f"  exit {res['exit']}"))
+    for texts in args.texts:
+        for rows in args.rows:
+            stem = f"export_{rows}" if texts == "stock" else f"export_{texts}_{rows}"
+            path = write_export(args.data / f"{stem}.xlsx", rows, texts=texts)
+            res = _median_run([path], args.runs, extra)
+            label = f"{rows} rows export" if texts == "stock" else f"{rows} rows, {texts} texts"
+            print(_line(label, res, f"  exit {res['exit']}"))
     if first_docx is not None:
         print(f"cold start, one-draft audit: median {cold_start(first_docx, max(3, args.runs)):.2f} s")
 
