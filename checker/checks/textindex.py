@@ -26,7 +26,7 @@ import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -67,38 +67,29 @@ def permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 class _Crc32(dict):
     """Shingle -> its CRC-32 (what datasketch hashes), computed once: the shingles of an export's texts
-    repeat from text to text. Cleared when it grows past LIMIT, so memory stays bounded."""
+    repeat from text to text. Keyed by the shingle, or by its code when `shingle` reads the code back
+    (shingle_codes, k <= 3). Cleared when it grows past LIMIT, so memory stays bounded."""
 
     LIMIT = 100_000
 
-    def __missing__(self, gram: str) -> int:
+    def __init__(self, shingle: Callable[[object], str] = str) -> None:
+        super().__init__()
+        self.shingle = shingle
+
+    def __missing__(self, key) -> int:
         if len(self) >= self.LIMIT:
             self.clear()
-        value = self[gram] = zlib.crc32(gram.encode("utf-8"))
+        value = self[key] = zlib.crc32(self.shingle(key).encode("utf-8"))
         return value
 
 
 _CRC32 = _Crc32()
 
 
-class _CodeCrc32(dict):
-    """Shingle code (shingle_codes, k <= 3) -> the CRC-32 of its shingle: the shingle is read back from
-    the code, so a text's MinHash needs no set of shingle strings. Bounded as _Crc32 is."""
-
-    LIMIT = 100_000
-
-    def __init__(self, k: int) -> None:
-        super().__init__()
-        self.k = k
-
-    def __missing__(self, code: int) -> int:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        value = self[code] = zlib.crc32(_unpack(code, self.k).encode("utf-8"))
-        return value
-
-
-_CODE_CRC32: dict[int, _CodeCrc32] = {}
+@cache
+def _code_crc32(k: int) -> _Crc32:
+    """The CRC-32 of each shingle code of shingle_codes(words, k), k <= 3."""
+    return _Crc32(partial(_unpack, k=k))
 
 
 def minhash(grams: Iterable[str], num_perm: int) -> np.ndarray:
@@ -113,9 +104,7 @@ def minhash_of_codes(codes: np.ndarray, words: list[str], k: int, num_perm: int)
     cannot be read back: those texts are shingled again."""
     if k * _BITS > 63:
         return minhash(shingle_strings(words, k), num_perm)
-    crc = _CODE_CRC32.get(k)
-    if crc is None:
-        crc = _CODE_CRC32[k] = _CodeCrc32(k)
+    crc = _code_crc32(k)
     return _minhash(np.fromiter(map(crc.__getitem__, codes.tolist()), np.uint32, codes.size), num_perm)
 
 
